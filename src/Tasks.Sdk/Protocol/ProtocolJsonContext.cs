@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tasks.Sdk.Protocol;
+
+/// <summary>Source-generated JSON for every wire type: camelCase, nulls omitted (Trigger.dev's SDK rejects a null optional field).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TriggerTaskRequest))]
+[JsonSerializable(typeof(TriggerTaskResponse))]
+[JsonSerializable(typeof(CreateBatchRequest))]
+[JsonSerializable(typeof(CreateBatchResponse))]
+[JsonSerializable(typeof(BatchItem))]
+[JsonSerializable(typeof(StreamBatchItemsResponse))]
+[JsonSerializable(typeof(RetrieveBatchResponse))]
+[JsonSerializable(typeof(RunIdResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(SerializedError))]
+[JsonSerializable(typeof(RunResponse))]
+[JsonSerializable(typeof(RegisterWorkerRequest))]
+[JsonSerializable(typeof(LeaseRunsRequest))]
+[JsonSerializable(typeof(LeaseRunsResponse))]
+[JsonSerializable(typeof(HeartbeatRequest))]
+[JsonSerializable(typeof(HeartbeatResponse))]
+[JsonSerializable(typeof(CompleteRunRequest))]
+[JsonSerializable(typeof(CompleteRunResponse))]
+[JsonSerializable(typeof(WaitForResumeRequest))]
+[JsonSerializable(typeof(WaitForResumeResponse))]
+public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tasks.Sdk.Protocol;
+
+/// <summary>Response of <c>GET /api/v3/runs/{runId}</c> (Trigger.dev's <c>RetrieveRunResponse</c>).</summary>
+public sealed record RunResponse
+{
+    /// <summary>The run id.</summary>
+    public required string Id { get; init; }
+    /// <summary>One of the 13 API statuses.</summary>
+    public required string Status { get; init; }
+    /// <summary>The task.</summary>
+    public required string TaskIdentifier { get; init; }
+    /// <summary>QUEUED, DELAYED or PENDING_VERSION.</summary>
+    public bool IsQueued { get; init; }
+    /// <summary>EXECUTING or DEQUEUED.</summary>
+    public bool IsExecuting { get; init; }
+    /// <summary>WAITING.</summary>
+    public bool IsWaiting { get; init; }
+    /// <summary>Finished for good.</summary>
+    public bool IsCompleted { get; init; }
+    /// <summary>COMPLETED.</summary>
+    public bool IsSuccess { get; init; }
+    /// <summary>Finished, not COMPLETED.</summary>
+    public bool IsFailed { get; init; }
+    /// <summary>CANCELED.</summary>
+    public bool IsCancelled { get; init; }
+    /// <summary>Always false here.</summary>
+    public bool IsTest { get; init; }
+    /// <summary>When triggered.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Last change.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Sorted tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Always 0 on a self-hosted server.</summary>
+    public double CostInCents { get; init; }
+    /// <summary>Always 0 on a self-hosted server.</summary>
+    public double BaseCostInCents { get; init; }
+    /// <summary>Execution time so far.</summary>
+    public double DurationMs { get; init; }
+    /// <summary>0 for a root run, parent depth + 1 otherwise.</summary>
+    public int Depth { get; init; }
+    /// <summary>trigger, triggerAndWait, batchTrigger or batchTriggerAndWait.</summary>
+    public string TriggerFunction { get; init; } = "trigger";
+    /// <summary>Root, parent and children.</summary>
+    public RelatedRuns RelatedRuns { get; init; } = new();
+    /// <summary>Attempts started so far.</summary>
+    public int AttemptCount { get; init; }
+    /// <summary>The key as the user wrote it.</summary>
+    public string? IdempotencyKey { get; init; }
+    /// <summary>When the first attempt started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+    /// <summary>When it finished.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>When a delayed run becomes due.</summary>
+    public DateTimeOffset? DelayedUntil { get; init; }
+    /// <summary>The TTL as given.</summary>
+    public string? Ttl { get; init; }
+    /// <summary>When it expired.</summary>
+    public DateTimeOffset? ExpiredAt { get; init; }
+    /// <summary>Run metadata.</summary>
+    public JsonObject? Metadata { get; init; }
+    /// <summary>The batch it belongs to.</summary>
+    public string? BatchId { get; init; }
+    /// <summary>The payload as plain JSON.</summary>
+    public JsonElement? Payload { get; init; }
+    /// <summary>The output as plain JSON (COMPLETED only).</summary>
+    public JsonElement? Output { get; init; }
+    /// <summary>The last attempt's error.</summary>
+    public SerializedError? Error { get; init; }
+}
+
+/// <summary>Runs related to a run.</summary>
+public sealed record RelatedRuns
+{
+    /// <summary>The root of the tree, when not this run.</summary>
+    public RelatedRun? Root { get; init; }
+    /// <summary>The parent.</summary>
+    public RelatedRun? Parent { get; init; }
+    /// <summary>The children.</summary>
+    public IReadOnlyList<RelatedRun>? Children { get; init; }
+}
+
+/// <summary>The common fields of a related run.</summary>
+public sealed record RelatedRun
+{
+    /// <summary>The run id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Its status.</summary>
+    public required string Status { get; init; }
+    /// <summary>Its task.</summary>
+    public required string TaskIdentifier { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsQueued { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsExecuting { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsWaiting { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsCompleted { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsSuccess { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsFailed { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsCancelled { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public bool IsTest { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public double CostInCents { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public double BaseCostInCents { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public double DurationMs { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public int Depth { get; init; }
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public string TriggerFunction { get; init; } = "trigger";
+    /// <summary>See <see cref="RunResponse"/>.</summary>
+    public string? BatchId { get; init; }
+}

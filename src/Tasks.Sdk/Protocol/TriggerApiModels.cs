@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Tasks.Sdk.Protocol;
+
+// Trigger.dev's public REST shapes (see docs/wire-protocol.md). Optional fields are null here and omitted on the wire.
+
+/// <summary>Body of <c>POST /api/v1/tasks/{taskId}/trigger</c>.</summary>
+public sealed record TriggerTaskRequest(JsonElement? Payload, TriggerRequestOptions? Options = null);
+
+/// <summary>The <c>options</c> of a trigger or of a batch item.</summary>
+public sealed record TriggerRequestOptions
+{
+    /// <summary>The queue to run in, <c>{"name": ...}</c>.</summary>
+    public QueueReference? Queue { get; init; }
+
+    /// <summary>A per-key copy of the queue's concurrency limit (string or number on the wire).</summary>
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? ConcurrencyKey { get; init; }
+
+    /// <summary>A duration (<c>"1h30m"</c>) or an ISO date.</summary>
+    public string? Delay { get; init; }
+
+    /// <summary>A duration (<c>"10m"</c>) or whole seconds; 0 disables.</summary>
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? Ttl { get; init; }
+
+    /// <summary>The hashed idempotency key.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>How long the key holds (<c>^\d+[smhd]$</c>, default 30d).</summary>
+    [JsonPropertyName("idempotencyKeyTTL")]
+    public string? IdempotencyKeyTtl { get; init; }
+
+    /// <summary>The key as the user wrote it and its scope.</summary>
+    public IdempotencyKeyOptions? IdempotencyKeyOptions { get; init; }
+
+    /// <summary>Tags: a string or an array of strings on the wire.</summary>
+    [JsonConverter(typeof(StringOrArrayConverter))]
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Arbitrary JSON metadata.</summary>
+    public JsonObject? Metadata { get; init; }
+
+    /// <summary>Overrides the task's max attempts.</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Max duration in seconds.</summary>
+    public double? MaxDuration { get; init; }
+
+    /// <summary>Seconds of queue-time head start.</summary>
+    public double? Priority { get; init; }
+
+    /// <summary><c>application/json</c> (default), <c>application/super+json</c> or <c>text/plain</c>.</summary>
+    public string? PayloadType { get; init; }
+
+    /// <summary>The run that waits on this one.</summary>
+    public string? ParentRunId { get; init; }
+
+    /// <summary>True when the parent waits for this run.</summary>
+    public bool? ResumeParentOnCompletion { get; init; }
+}
+
+/// <summary><c>{"name": "images"}</c>.</summary>
+public sealed record QueueReference(string Name);
+
+/// <summary>The unhashed idempotency key and its scope (<c>run</c>, <c>attempt</c>, <c>global</c>).</summary>
+public sealed record IdempotencyKeyOptions(string Key, string Scope);
+
+/// <summary>Response of a trigger.</summary>
+public sealed record TriggerTaskResponse(string Id, bool? IsCached = null);
+
+/// <summary>Body of <c>POST /api/v3/batches</c>.</summary>
+public sealed record CreateBatchRequest
+{
+    /// <summary>How many items will follow (1 to 1,000).</summary>
+    public int RunCount { get; init; }
+
+    /// <summary>The tasks of the items, sorted and unique.</summary>
+    public IReadOnlyList<string>? TaskIdentifiers { get; init; }
+
+    /// <summary>The run that waits on the batch.</summary>
+    public string? ParentRunId { get; init; }
+
+    /// <summary>True when the parent waits for the batch.</summary>
+    public bool? ResumeParentOnCompletion { get; init; }
+
+    /// <summary>The hashed batch idempotency key.</summary>
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <summary>Response of a batch creation (HTTP 202).</summary>
+public sealed record CreateBatchResponse(string Id, int RunCount, bool IsCached, string? IdempotencyKey = null);
+
+/// <summary>One NDJSON line of <c>POST /api/v3/batches/{id}/items</c>.</summary>
+public sealed record BatchItem(int Index, string Task, JsonElement? Payload, TriggerRequestOptions? Options = null);
+
+/// <summary>Response of a batch items stream.</summary>
+public sealed record StreamBatchItemsResponse(string Id, int ItemsAccepted, int ItemsDeduplicated, bool Sealed, int? EnqueuedCount = null, int? ExpectedCount = null);
+
+/// <summary>Response of <c>GET /api/v2/batches/{id}</c>.</summary>
+public sealed record RetrieveBatchResponse(
+    string Id,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int RunCount,
+    IReadOnlyList<string> Runs,
+    BatchProcessing Processing,
+    string? IdempotencyKey = null);
+
+/// <summary>Batch processing state.</summary>
+public sealed record BatchProcessing(IReadOnlyList<JsonObject> Errors, DateTimeOffset? CompletedAt = null);
+
+/// <summary>Response of a cancel, a replay or a key reset.</summary>
+public sealed record RunIdResponse(string Id);
+
+/// <summary>An error body: <c>{"error": "..."}</c>.</summary>
+public sealed record ErrorResponse(string Error);
+
+/// <summary>A run error in the API (<c>SerializedError</c>).</summary>
+public sealed record SerializedError(string Message, string? Name = null, string? StackTrace = null);

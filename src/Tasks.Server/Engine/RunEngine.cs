@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Tasks.Sdk.Protocol;
+using Tasks.Server.Hosting;
+using Tasks.Server.Storage;
+
+namespace Tasks.Server.Engine;
+
+/// <summary>
+/// The run engine: every rule about runs (queues and concurrency, retries, waits, idempotency, leases) lives here, once,
+/// on top of the store's primitives, each operation in one write transaction. Split by concern across partial files.
+/// </summary>
+internal sealed partial class RunEngine(IRunStore store, RunSignals signals, TimeProvider time, IOptions<TasksServerOptions> options)
+{
+    private readonly TasksServerOptions _options = options.Value;
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long LeaseMs => (long)_options.LeaseDuration.TotalMilliseconds;
+
+    /// <summary>Called after a run reached a final status: completes the wait of a parent that waited on it or on its batch.</summary>
+    private static async Task OnRunFinishedAsync(IRunTransaction tx, RunRecord run, long now)
+    {
+        if (run.ParentRunId is not { } parentId || await tx.GetRunAsync(parentId) is not { Status: RunStatuses.Waiting, WaitDone: false } parent)
+        {
+            return;
+        }
+
+        var done = parent.WaitingFor == run.Id
+            || (run.BatchId is { } batchId && parent.WaitingFor == batchId && await IsBatchFinishedAsync(tx, batchId));
+        if (done)
+        {
+            await tx.UpdateRunAsync(parent with { WaitDone = true, UpdatedAt = now });
+        }
+    }
+
+    private static async Task<bool> IsBatchFinishedAsync(IRunTransaction tx, string batchId) =>
+        await tx.GetBatchAsync(batchId) is { Sealed: true } && await tx.CountUnfinishedBatchRunsAsync(batchId) == 0;
+
+    /// <summary>Suspends an executing parent on a run or a batch. Its lease stays (the worker holds its continuation) but its queue slot is released.</summary>
+    private static Task BeginWaitAsync(IRunTransaction tx, RunRecord parent, string waitingFor, bool alreadyDone, long now) =>
+        tx.UpdateRunAsync(parent with { Status = RunStatuses.Waiting, WaitingFor = waitingFor, WaitDone = alreadyDone, UpdatedAt = now });
+
+    private static async Task<RunRecord> RequireRunAsync(IRunReader reader, string environmentId, string runId) =>
+        await reader.GetRunAsync(runId) is { } run && run.EnvironmentId == environmentId
+            ? run
+            : throw ApiProblem.NotFound($"Run not found: '{runId}'.");
+
+    private static string SerializeError(SerializedError error) => JsonSerializer.Serialize(error, ProtocolJsonContext.Default.SerializedError);
+
+    internal static SerializedError? DeserializeError(string? error) =>
+        error is null ? null : JsonSerializer.Deserialize(error, ProtocolJsonContext.Default.SerializedError);
+}

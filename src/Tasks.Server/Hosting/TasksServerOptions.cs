@@ -1,0 +1,22 @@
+namespace Tasks.Server.Hosting;
+
+/// <summary>Server settings; bind from configuration section <c>Tasks</c> or set in code when embedding.</summary>
+public sealed class TasksServerOptions
+{
+    /// <summary>Where the SQLite database lives (default <c>.tasks/</c> under the working directory).</summary>
+    public string DataDirectory { get; set; } = ".tasks";
+
+    /// <summary>The secret key of the environment it names (<c>tr_dev_…</c>); default <c>TRIGGER_SECRET_KEY</c>, else a generated dev key kept with the data.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>How long a worker holds a run without heartbeating before it is retried elsewhere.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often expired leases and TTLs are swept.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest trigger body (Trigger.dev: 3 MiB); larger requests get 413.</summary>
+    public long MaxPayloadBytes { get; set; } = 3 * 1024 * 1024;
+
+    internal string DatabasePath => Path.Combine(DataDirectory, "tasks.db");
+}

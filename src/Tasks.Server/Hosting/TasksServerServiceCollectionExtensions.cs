@@ -1,0 +1,43 @@
+using Tasks.Server.Api;
+using Tasks.Server.Auth;
+using Tasks.Server.Engine;
+using Tasks.Server.Hosting;
+using Tasks.Server.Storage;
+using Tasks.Server.Storage.Sqlite;
+
+namespace Tasks.Server;
+
+/// <summary>Adds the run engine to an ASP.NET Core app: <c>services.AddTasksServer(...)</c>, then <c>app.MapTasksServer()</c>.</summary>
+public static class TasksServerServiceCollectionExtensions
+{
+    /// <summary>Registers the engine, the SQLite store, key handling and the background sweeper. Options bind from the <c>Tasks</c> section.</summary>
+    public static IServiceCollection AddTasksServer(this IServiceCollection services, IConfiguration configuration, Action<TasksServerOptions>? configure = null)
+    {
+        var options = services.AddOptions<TasksServerOptions>().Bind(configuration.GetSection("Tasks"));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IRunStore>(provider =>
+            new SqliteRunStore(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasksServerOptions>>().Value.DatabasePath));
+        services.AddSingleton<RunSignals>();
+        services.AddSingleton<RunEngine>();
+        services.AddSingleton<EnvironmentKeys>();
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddHostedService<ServerStartup>();
+        services.AddHostedService<RunSweeper>();
+        return services;
+    }
+
+    /// <summary>Maps Trigger.dev's REST API and the worker protocol.</summary>
+    public static WebApplication MapTasksServer(this WebApplication app)
+    {
+        app.UseMiddleware<ApiErrors>();
+        app.MapTriggerApi();
+        app.MapWorkerApi();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

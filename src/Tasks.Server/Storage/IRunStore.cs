@@ -1,0 +1,71 @@
+namespace Tasks.Server.Storage;
+
+/// <summary>
+/// The run store: durable state behind the engine. Every backend implements the same small set of primitives; the rules
+/// (queues, retries, waits, idempotency) live once, in the engine, inside <see cref="WriteAsync{T}"/> transactions.
+/// </summary>
+internal interface IRunStore
+{
+    /// <summary>Creates or migrates the schema.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one serializable write transaction, committed when it returns.</summary>
+    Task<T> WriteAsync<T>(Func<IRunTransaction, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> against a consistent read snapshot.</summary>
+    Task<T> ReadAsync<T>(Func<IRunReader, Task<T>> work, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads that need no write lock.</summary>
+internal interface IRunReader
+{
+    Task<EnvironmentRecord?> FindEnvironmentByKeyAsync(string apiKey);
+    Task<EnvironmentRecord?> FindEnvironmentByTypeAsync(string type);
+    Task<TaskRecord?> GetTaskAsync(string environmentId, string taskId);
+    Task<int> GetQueueLimitAsync(string environmentId, string queue);
+    Task<RunRecord?> GetRunAsync(string runId);
+    Task<IReadOnlyList<RunRecord>> GetChildRunsAsync(string parentRunId);
+    Task<IReadOnlyList<RunRecord>> GetBatchRunsAsync(string batchId);
+    Task<BatchRecord?> GetBatchAsync(string batchId);
+    Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string runId);
+
+    /// <summary>The earliest time after <paramref name="now"/> at which a delayed or backing-off run of these tasks becomes due.</summary>
+    Task<long?> NextDueAtAsync(string environmentId, IReadOnlyList<string> taskIds, long now);
+}
+
+/// <summary>Reads and writes inside one write transaction.</summary>
+internal interface IRunTransaction : IRunReader
+{
+    Task InsertEnvironmentAsync(EnvironmentRecord environment);
+    Task UpdateEnvironmentKeyAsync(string environmentId, string apiKey);
+    Task UpsertTaskAsync(string environmentId, TaskRecord task, long now);
+    Task UpsertQueueAsync(string environmentId, string queue, int concurrencyLimit);
+    Task EnsureQueueAsync(string environmentId, string queue);
+
+    Task InsertRunAsync(RunRecord run);
+    Task UpdateRunAsync(RunRecord run);
+    Task<RunRecord?> FindRunByIdempotencyKeyAsync(string environmentId, string taskId, string idempotencyKey);
+    Task<int> CountExecutingAsync(string environmentId, string queue, string concurrencyKey);
+
+    /// <summary>QUEUED runs of these tasks due by <paramref name="now"/>, in queue order, skipping the first <paramref name="skip"/>.</summary>
+    Task<IReadOnlyList<RunRecord>> SelectReadyRunsAsync(string environmentId, IReadOnlyList<string> taskIds, long now, int skip, int take);
+
+    /// <summary>Moves DELAYED runs whose delay has passed to QUEUED.</summary>
+    Task PromoteDelayedRunsAsync(string environmentId, long now);
+    Task<IReadOnlyList<RunRecord>> GetRunsLeasedByRequestAsync(string workerId, string requestId);
+    Task<IReadOnlyList<RunRecord>> SelectExpiredLeasesAsync(long now, int take);
+    Task<IReadOnlyList<RunRecord>> SelectExpiredTtlsAsync(long now, int take);
+
+    Task InsertAttemptAsync(string runId, AttemptRecord attempt);
+    Task FinishAttemptAsync(string runId, int number, long finishedAt, string status, string? error);
+
+    Task InsertBatchAsync(BatchRecord batch);
+    Task UpdateBatchAsync(BatchRecord batch);
+    Task<int> CountBatchRunsAsync(string batchId);
+    Task<int> CountUnfinishedBatchRunsAsync(string batchId);
+    Task<bool> BatchItemExistsAsync(string batchId, int index);
+
+    Task<string?> GetRequestResponseAsync(string environmentId, string scope, string key);
+    Task SaveRequestResponseAsync(string environmentId, string scope, string key, string response, long now);
+    Task DeleteRequestKeysBeforeAsync(long before);
+}

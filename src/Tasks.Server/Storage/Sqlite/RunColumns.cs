@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tasks.Server.Storage.Sqlite;
+
+/// <summary>The <c>runs</c> columns in one place: the SELECT list, the INSERT/UPDATE parameters and the row reader agree by construction.</summary>
+internal static class RunColumns
+{
+    private static readonly (string Column, Func<RunRecord, object?> Value)[] Columns =
+    [
+        ("id", r => r.Id), ("env_id", r => r.EnvironmentId), ("task_id", r => r.TaskId), ("status", r => r.Status),
+        ("payload", r => r.Payload), ("payload_type", r => r.PayloadType), ("output", r => r.Output), ("error", r => r.Error),
+        ("tags", r => r.Tags), ("metadata", r => r.Metadata), ("queue", r => r.Queue), ("concurrency_key", r => r.ConcurrencyKey),
+        ("queue_at", r => r.QueueAt), ("idempotency_key", r => r.IdempotencyKey), ("idempotency_key_user", r => r.IdempotencyKeyUser),
+        ("idempotency_expires_at", r => r.IdempotencyExpiresAt), ("attempt_count", r => r.AttemptCount), ("max_attempts", r => r.MaxAttempts),
+        ("max_duration_ms", r => r.MaxDurationMs), ("ttl", r => r.Ttl), ("ttl_expires_at", r => r.TtlExpiresAt), ("delay_until", r => r.DelayUntil),
+        ("available_at", r => r.AvailableAt), ("created_at", r => r.CreatedAt), ("updated_at", r => r.UpdatedAt), ("started_at", r => r.StartedAt),
+        ("finished_at", r => r.FinishedAt), ("expired_at", r => r.ExpiredAt), ("parent_run_id", r => r.ParentRunId), ("root_run_id", r => r.RootRunId),
+        ("depth", r => r.Depth), ("trigger_function", r => r.TriggerFunction), ("batch_id", r => r.BatchId), ("batch_index", r => r.BatchIndex),
+        ("resume_parent", r => r.ResumeParent ? 1 : 0), ("lease_owner", r => r.LeaseOwner), ("lease_request", r => r.LeaseRequest),
+        ("lease_expires_at", r => r.LeaseExpiresAt), ("waiting_for", r => r.WaitingFor), ("wait_done", r => r.WaitDone ? 1 : 0),
+    ];
+
+    public static readonly string Select = string.Join(", ", Columns.Select(c => c.Column));
+
+    public static readonly string Parameters = string.Join(", ", Columns.Select(c => "$" + c.Column));
+
+    public static readonly string Assignments = string.Join(", ", Columns.Skip(1).Select(c => $"{c.Column} = ${c.Column}"));
+
+    public static IEnumerable<(string, object?)> Bind(RunRecord run) => Columns.Select(c => ("$" + c.Column, c.Value(run)));
+
+    public static RunRecord Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        EnvironmentId = r.GetString(1),
+        TaskId = r.GetString(2),
+        Status = r.GetString(3),
+        Payload = r.GetString(4),
+        PayloadType = r.GetString(5),
+        Output = SqliteRunTransaction.NullableString(r, 6),
+        Error = SqliteRunTransaction.NullableString(r, 7),
+        Tags = r.GetString(8),
+        Metadata = SqliteRunTransaction.NullableString(r, 9),
+        Queue = r.GetString(10),
+        ConcurrencyKey = r.GetString(11),
+        QueueAt = r.GetInt64(12),
+        IdempotencyKey = SqliteRunTransaction.NullableString(r, 13),
+        IdempotencyKeyUser = SqliteRunTransaction.NullableString(r, 14),
+        IdempotencyExpiresAt = SqliteRunTransaction.NullableInt64(r, 15),
+        AttemptCount = r.GetInt32(16),
+        MaxAttempts = r.GetInt32(17),
+        MaxDurationMs = SqliteRunTransaction.NullableInt64(r, 18),
+        Ttl = SqliteRunTransaction.NullableString(r, 19),
+        TtlExpiresAt = SqliteRunTransaction.NullableInt64(r, 20),
+        DelayUntil = SqliteRunTransaction.NullableInt64(r, 21),
+        AvailableAt = r.GetInt64(22),
+        CreatedAt = r.GetInt64(23),
+        UpdatedAt = r.GetInt64(24),
+        StartedAt = SqliteRunTransaction.NullableInt64(r, 25),
+        FinishedAt = SqliteRunTransaction.NullableInt64(r, 26),
+        ExpiredAt = SqliteRunTransaction.NullableInt64(r, 27),
+        ParentRunId = SqliteRunTransaction.NullableString(r, 28),
+        RootRunId = SqliteRunTransaction.NullableString(r, 29),
+        Depth = r.GetInt32(30),
+        TriggerFunction = r.GetString(31),
+        BatchId = SqliteRunTransaction.NullableString(r, 32),
+        BatchIndex = r.IsDBNull(33) ? null : r.GetInt32(33),
+        ResumeParent = r.GetInt64(34) != 0,
+        LeaseOwner = SqliteRunTransaction.NullableString(r, 35),
+        LeaseRequest = SqliteRunTransaction.NullableString(r, 36),
+        LeaseExpiresAt = SqliteRunTransaction.NullableInt64(r, 37),
+        WaitingFor = SqliteRunTransaction.NullableString(r, 38),
+        WaitDone = r.GetInt64(39) != 0,
+    };
+}
