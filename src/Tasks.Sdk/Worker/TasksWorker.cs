@@ -16,6 +16,7 @@ internal sealed class TasksWorker(
     ILogger<TasksWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HeartbeatTick = TimeSpan.FromMilliseconds(250);
     private readonly List<Task> _executions = [];
     private bool _registered;
 
@@ -150,17 +151,20 @@ internal sealed class TasksWorker(
 
     private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
     {
+        // Ticks often and beats three times per lease: the lease length is only known after the first lease response.
+        var lastBeat = time.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(connection.Lease / 3, time, cancellationToken);
+                await Task.Delay(HeartbeatTick, time, cancellationToken);
                 var held = active.Ids;
-                if (held.Count == 0)
+                if (held.Count == 0 || time.GetElapsedTime(lastBeat) < connection.Lease / 3)
                 {
                     continue;
                 }
 
+                lastBeat = time.GetTimestamp();
                 foreach (var canceled in await connection.HeartbeatAsync(held, cancellationToken))
                 {
                     active.Cancel(canceled);

@@ -25,6 +25,7 @@ internal sealed partial class RunEngine
         var deadline = time.GetUtcNow() + TimeSpan.FromMilliseconds(Math.Clamp(request.WaitMs, 0, MaxLongPoll.TotalMilliseconds));
         while (true)
         {
+            var pulse = signals.NextPulse;
             var runs = await store.WriteAsync(tx => LeaseOnceAsync(tx, env, request), cancellationToken);
             var now = time.GetUtcNow();
             if (runs.Count > 0 || now >= deadline)
@@ -34,7 +35,7 @@ internal sealed partial class RunEngine
 
             var nextDue = await store.ReadAsync(r => r.NextDueAtAsync(env.Id, request.Tasks, now.ToUnixTimeMilliseconds()), cancellationToken);
             var wakeAt = nextDue is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(due, deadline.ToUnixTimeMilliseconds())) : deadline;
-            await signals.WaitAsync(wakeAt - now, time, cancellationToken);
+            await RunSignals.WaitAsync(pulse, wakeAt - now, time, cancellationToken);
         }
     }
 

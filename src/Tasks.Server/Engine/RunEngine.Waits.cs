@@ -18,6 +18,7 @@ internal sealed partial class RunEngine
         var deadline = time.GetUtcNow() + TimeSpan.FromMilliseconds(Math.Clamp(request.WaitMs, 0, MaxLongPoll.TotalMilliseconds));
         while (true)
         {
+            var pulse = signals.NextPulse;
             var response = await store.WriteAsync(tx => TryResumeAsync(tx, env, runId, request.WorkerId), cancellationToken);
             var now = time.GetUtcNow();
             if (response.State != Pending || now >= deadline)
@@ -25,7 +26,7 @@ internal sealed partial class RunEngine
                 return response;
             }
 
-            await signals.WaitAsync(deadline - now, time, cancellationToken);
+            await RunSignals.WaitAsync(pulse, deadline - now, time, cancellationToken);
         }
     }
 

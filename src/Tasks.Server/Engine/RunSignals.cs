@@ -10,8 +10,14 @@ internal sealed class RunSignals
 
     public void Pulse() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
-    /// <summary>Returns after the next pulse or after <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next pulse. Take it <em>before</em> checking the store and await it after, so a change that lands between the check
+    /// and the wait still wakes the waiter.
+    /// </summary>
+    public Task NextPulse => Volatile.Read(ref _next).Task;
+
+    /// <summary>Returns after <paramref name="pulse"/> or after <paramref name="timeout"/>, whichever comes first.</summary>
+    public static async Task WaitAsync(Task pulse, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         if (timeout <= TimeSpan.Zero)
         {
@@ -20,7 +26,7 @@ internal sealed class RunSignals
 
         try
         {
-            await Volatile.Read(ref _next).Task.WaitAsync(timeout, time, cancellationToken);
+            await pulse.WaitAsync(timeout, time, cancellationToken);
         }
         catch (TimeoutException)
         {
