@@ -25,7 +25,7 @@ internal sealed class SqliteRunTransaction(SqliteConnection connection, SqliteTr
         SingleAsync($"SELECT {RunColumns.Select} FROM runs WHERE id = $id", RunColumns.Read, ("$id", runId));
 
     public Task<IReadOnlyList<RunRecord>> GetChildRunsAsync(string parentRunId) =>
-        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE parent_run_id = $parent ORDER BY created_at, id", RunColumns.Read, ("$parent", parentRunId));
+        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE parent_run_id = $parent ORDER BY created_at, rowid", RunColumns.Read, ("$parent", parentRunId));
 
     public Task<IReadOnlyList<RunRecord>> GetBatchRunsAsync(string batchId) =>
         ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE batch_id = $batch ORDER BY batch_index", RunColumns.Read, ("$batch", batchId));
