@@ -104,12 +104,7 @@ public sealed class BadInputTests(TasksFixture fixture)
 
         var response = await http.PostAsync("api/v1/tasks/add/trigger", Json("""{"payload":"not numbers"}"""), Timeout);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Timeout)).GetProperty("id").GetString()!;
-        var run = await fixture.Get<TasksClient>().RetrieveRunAsync(id, Timeout);
-        while (!run.IsFinished)
-        {
-            await Task.Delay(20, Timeout);
-            run = await fixture.Get<TasksClient>().RetrieveRunAsync(id, Timeout);
-        }
+        var run = await fixture.Get<TasksClient>().GetHandle(id).WaitForCompletionAsync(Timeout);
 
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(1, run.AttemptCount); // not retried: retrying cannot fix a payload

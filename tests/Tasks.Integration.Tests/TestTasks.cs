@@ -98,6 +98,14 @@ public static class MathTasks
         }
     }
 
+    [Task("too-slow", MaxAttempts = 3, MaxDuration = "300ms")]
+    public static async Task<int> TooSlowAsync(Sleep payload, TaskContext ctx, CancellationToken ct)
+    {
+        Observed.Executed(ctx);
+        await Task.Delay(payload.Milliseconds, ct);
+        return payload.Milliseconds;
+    }
+
     [Task("limited", Queue = "limited", ConcurrencyLimit = 2)]
     public static async Task<int> LimitedAsync(Sleep payload, TaskContext ctx, CancellationToken ct)
     {

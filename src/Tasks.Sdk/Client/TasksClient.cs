@@ -34,6 +34,9 @@ public sealed class TasksClient
     /// <summary>The options payloads and outputs go through, on both the triggering and the executing side.</summary>
     internal JsonSerializerOptions Json { get; }
 
+    /// <summary>A handle for a run triggered elsewhere (by id): read it, wait for it, cancel it.</summary>
+    public RunHandle GetHandle(string runId) => new(this, runId, isCached: false, publicAccessToken: null);
+
     /// <summary>Reads a run by id.</summary>
     public async Task<Run> RetrieveRunAsync(string runId, CancellationToken cancellationToken = default) =>
         new(await RetrieveRunResponseAsync(runId, cancellationToken));

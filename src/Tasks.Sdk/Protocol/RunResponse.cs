@@ -12,22 +12,22 @@ public sealed record RunResponse
     public required string Status { get; init; }
     /// <summary>The task.</summary>
     public required string TaskIdentifier { get; init; }
-    /// <summary>QUEUED, DELAYED or PENDING_VERSION.</summary>
-    public bool IsQueued { get; init; }
-    /// <summary>EXECUTING or DEQUEUED.</summary>
-    public bool IsExecuting { get; init; }
-    /// <summary>WAITING.</summary>
-    public bool IsWaiting { get; init; }
-    /// <summary>Finished for good.</summary>
-    public bool IsCompleted { get; init; }
-    /// <summary>COMPLETED.</summary>
-    public bool IsSuccess { get; init; }
-    /// <summary>Finished, not COMPLETED.</summary>
-    public bool IsFailed { get; init; }
-    /// <summary>CANCELED.</summary>
-    public bool IsCancelled { get; init; }
-    /// <summary>Always false here.</summary>
-    public bool IsTest { get; init; }
+    /// <inheritdoc cref="RunStatusFlags.IsQueued"/>
+    public bool IsQueued => RunStatusFlags.IsQueued(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsExecuting"/>
+    public bool IsExecuting => RunStatusFlags.IsExecuting(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsWaiting"/>
+    public bool IsWaiting => RunStatusFlags.IsWaiting(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsCompleted"/>
+    public bool IsCompleted => RunStatusFlags.IsCompleted(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsSuccess"/>
+    public bool IsSuccess => RunStatusFlags.IsSuccess(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsFailed"/>
+    public bool IsFailed => RunStatusFlags.IsFailed(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsCancelled"/>
+    public bool IsCancelled => RunStatusFlags.IsCancelled(Status);
+    /// <summary>Always false: a self-hosted server has no test runs.</summary>
+    public bool IsTest => false;
     /// <summary>When triggered.</summary>
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Last change.</summary>
@@ -92,22 +92,22 @@ public sealed record RelatedRun
     public required string Status { get; init; }
     /// <summary>Its task.</summary>
     public required string TaskIdentifier { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsQueued { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsExecuting { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsWaiting { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsCompleted { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsSuccess { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsFailed { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsCancelled { get; init; }
-    /// <summary>See <see cref="RunResponse"/>.</summary>
-    public bool IsTest { get; init; }
+    /// <inheritdoc cref="RunStatusFlags.IsQueued"/>
+    public bool IsQueued => RunStatusFlags.IsQueued(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsExecuting"/>
+    public bool IsExecuting => RunStatusFlags.IsExecuting(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsWaiting"/>
+    public bool IsWaiting => RunStatusFlags.IsWaiting(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsCompleted"/>
+    public bool IsCompleted => RunStatusFlags.IsCompleted(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsSuccess"/>
+    public bool IsSuccess => RunStatusFlags.IsSuccess(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsFailed"/>
+    public bool IsFailed => RunStatusFlags.IsFailed(Status);
+    /// <inheritdoc cref="RunStatusFlags.IsCancelled"/>
+    public bool IsCancelled => RunStatusFlags.IsCancelled(Status);
+    /// <summary>Always false: a self-hosted server has no test runs.</summary>
+    public bool IsTest => false;
     /// <summary>See <see cref="RunResponse"/>.</summary>
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>See <see cref="RunResponse"/>.</summary>

@@ -12,19 +12,11 @@ internal static class RunPresenter
 {
     public static RunResponse Present(RunRecord run, RunRecord? parent, RunRecord? root, IReadOnlyList<RunRecord> children, IReadOnlyList<AttemptRecord> attempts, DateTimeOffset now)
     {
-        var status = RunStatusNames.Parse(run.Status);
         return new RunResponse
         {
             Id = run.Id,
             Status = run.Status,
             TaskIdentifier = run.TaskId,
-            IsQueued = status is RunStatus.Queued or RunStatus.Delayed or RunStatus.PendingVersion,
-            IsExecuting = status is RunStatus.Executing or RunStatus.Dequeued,
-            IsWaiting = status is RunStatus.Waiting,
-            IsCompleted = status.IsFinal(),
-            IsSuccess = status is RunStatus.Completed,
-            IsFailed = status.IsFinal() && status is not RunStatus.Completed,
-            IsCancelled = status is RunStatus.Canceled,
             CreatedAt = Time(run.CreatedAt),
             UpdatedAt = Time(run.UpdatedAt),
             Tags = Tags(run),
@@ -47,26 +39,18 @@ internal static class RunPresenter
             Metadata = run.Metadata is null ? null : JsonNode.Parse(run.Metadata) as JsonObject,
             BatchId = run.BatchId,
             Payload = Json(PayloadCodec.ToPlainJson(run.Payload, run.PayloadType)),
-            Output = status is RunStatus.Completed && run.Output is { } output ? Json(output) : null,
-            Error = status is RunStatus.Completed ? null : RunEngine.DeserializeError(run.Error),
+            Output = run.Status == RunStatuses.Completed && run.Output is { } output ? Json(output) : null,
+            Error = run.Status == RunStatuses.Completed ? null : RunEngine.DeserializeError(run.Error),
         };
     }
 
     private static RelatedRun Related(RunRecord run)
     {
-        var status = RunStatusNames.Parse(run.Status);
         return new RelatedRun
         {
             Id = run.Id,
             Status = run.Status,
             TaskIdentifier = run.TaskId,
-            IsQueued = status is RunStatus.Queued or RunStatus.Delayed or RunStatus.PendingVersion,
-            IsExecuting = status is RunStatus.Executing or RunStatus.Dequeued,
-            IsWaiting = status is RunStatus.Waiting,
-            IsCompleted = status.IsFinal(),
-            IsSuccess = status is RunStatus.Completed,
-            IsFailed = status.IsFinal() && status is not RunStatus.Completed,
-            IsCancelled = status is RunStatus.Canceled,
             CreatedAt = Time(run.CreatedAt),
             UpdatedAt = Time(run.UpdatedAt),
             Tags = Tags(run),
