@@ -121,3 +121,56 @@ public sealed record ErrorResponse(string Error);
 
 /// <summary>A run error in the API (<c>SerializedError</c>).</summary>
 public sealed record SerializedError(string Message, string? Name = null, string? StackTrace = null);
+
+/// <summary>Body of <c>POST /api/v1/runs/{id}/replay</c>: every field optional, overriding the original run's.</summary>
+public sealed record ReplayRequest
+{
+    /// <summary>A different payload.</summary>
+    public JsonElement? Payload { get; init; }
+    /// <summary>Its type.</summary>
+    public string? PayloadType { get; init; }
+    /// <summary>Different metadata.</summary>
+    public JsonObject? Metadata { get; init; }
+    /// <summary>Different tags.</summary>
+    [JsonConverter(typeof(StringOrArrayConverter))]
+    public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>A different queue.</summary>
+    public string? Queue { get; init; }
+    /// <summary>A different concurrency key.</summary>
+    public string? ConcurrencyKey { get; init; }
+    /// <summary>A delay.</summary>
+    public string? Delay { get; init; }
+    /// <summary>A TTL.</summary>
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? Ttl { get; init; }
+    /// <summary>An idempotency key.</summary>
+    public string? IdempotencyKey { get; init; }
+    /// <summary>Attempts in all.</summary>
+    public int? MaxAttempts { get; init; }
+    /// <summary>Max duration in seconds.</summary>
+    public double? MaxDuration { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/v1/runs/{id}/reschedule</c>.</summary>
+public sealed record RescheduleRequest(string Delay);
+
+/// <summary>Body of <c>POST /api/v1/idempotencyKeys/{key}/reset</c>.</summary>
+public sealed record ResetIdempotencyKeyRequest(string TaskIdentifier);
+
+/// <summary>Body of <c>POST /api/v1/runs/{id}/tags</c>: a string or an array of strings.</summary>
+public sealed record AddTagsRequest([property: JsonConverter(typeof(StringOrArrayConverter))] IReadOnlyList<string>? Tags);
+
+/// <summary>A plain message answer (<c>{"message": ...}</c>).</summary>
+public sealed record MessageResponse(string Message);
+
+/// <summary>Body of <c>PUT /api/v1/runs/{id}/metadata</c>: a replacement and/or operations applied in order.</summary>
+public sealed record MetadataUpdate(JsonObject? Metadata = null, IReadOnlyList<MetadataOperation>? Operations = null);
+
+/// <summary>One metadata operation: <c>update{value}</c>, <c>set{key,value}</c>, <c>delete{key}</c>, <c>append{key,value}</c>, <c>remove{key,value}</c>, <c>increment{key,value}</c>.</summary>
+public sealed record MetadataOperation(string Type, string? Key = null, JsonNode? Value = null);
+
+/// <summary>Response of a metadata read or update.</summary>
+public sealed record MetadataResponse(JsonObject Metadata, string MetadataType = "application/json");
+
+/// <summary>Response of <c>PUT /api/v2/packets/{path}</c>: where to upload, and the path to trigger with.</summary>
+public sealed record PresignedPacketResponse(string PresignedUrl, string StoragePath);

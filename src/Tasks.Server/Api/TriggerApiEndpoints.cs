@@ -11,6 +11,7 @@ namespace Tasks.Server.Api;
 internal static class TriggerApiEndpoints
 {
     private const string RequestIdempotencyHeader = "x-trigger-request-idempotency-key";
+    private const string PublicTokenHeader = "x-trigger-jwt";
 
     public static void MapTriggerApi(this IEndpointRouteBuilder app)
     {
@@ -18,22 +19,26 @@ internal static class TriggerApiEndpoints
         api.MapPost("/v1/tasks/{taskId}/trigger", TriggerAsync);
         api.MapPost("/v3/batches", CreateBatchAsync);
         api.MapPost("/v3/batches/{batchId}/items", StreamBatchItemsAsync);
-        api.MapGet("/v2/batches/{batchId}", RetrieveBatchAsync);
-        api.MapGet("/v3/runs/{runId}", RetrieveRunAsync);
+        api.MapGet("/v2/batches/{batchId}", RetrieveBatchAsync).WithMetadata(PublicTokenAllowed.Instance);
+        api.MapGet("/v3/runs/{runId}", RetrieveRunAsync).WithMetadata(PublicTokenAllowed.Instance);
         api.MapPost("/v2/runs/{runId}/cancel", CancelRunAsync);
     }
 
-    private static async Task<IResult> TriggerAsync(string taskId, HttpContext context, RunEngine engine, IOptions<TasksServerOptions> options)
+    private static async Task<IResult> TriggerAsync(string taskId, HttpContext context, RunEngine engine, IOptions<TasksServerOptions> options, TimeProvider time)
     {
         var body = await JsonBodies.ReadAsync(context, ProtocolJsonContext.Default.TriggerTaskRequest, options.Value.MaxPayloadBytes);
-        var response = await engine.TriggerAsync(ApiKeyFilter.EnvironmentOf(context), taskId, body, RequestKey(context), context.RequestAborted);
+        var environment = ApiKeyFilter.EnvironmentOf(context);
+        var response = await engine.TriggerAsync(environment, taskId, body, RequestKey(context), context.RequestAborted);
+        context.Response.Headers[PublicTokenHeader] = PublicTokens.Create(environment, [$"read:runs:{response.Id}"], time.GetUtcNow());
         return Results.Json(response, ProtocolJsonContext.Default.TriggerTaskResponse);
     }
 
-    private static async Task<IResult> CreateBatchAsync(HttpContext context, RunEngine engine)
+    private static async Task<IResult> CreateBatchAsync(HttpContext context, RunEngine engine, TimeProvider time)
     {
         var body = await JsonBodies.ReadAsync(context, ProtocolJsonContext.Default.CreateBatchRequest, 128 * 1024);
-        var response = await engine.CreateBatchAsync(ApiKeyFilter.EnvironmentOf(context), body, RequestKey(context), context.RequestAborted);
+        var environment = ApiKeyFilter.EnvironmentOf(context);
+        var response = await engine.CreateBatchAsync(environment, body, RequestKey(context), context.RequestAborted);
+        context.Response.Headers[PublicTokenHeader] = PublicTokens.Create(environment, [$"read:batch:{response.Id}"], time.GetUtcNow());
         return Results.Json(response, ProtocolJsonContext.Default.CreateBatchResponse, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -76,11 +81,18 @@ internal static class TriggerApiEndpoints
         return Results.Json(response, ProtocolJsonContext.Default.StreamBatchItemsResponse);
     }
 
-    private static async Task<IResult> RetrieveBatchAsync(string batchId, HttpContext context, RunEngine engine) =>
-        Results.Json(await engine.RetrieveBatchAsync(ApiKeyFilter.EnvironmentOf(context), batchId, context.RequestAborted), ProtocolJsonContext.Default.RetrieveBatchResponse);
+    private static async Task<IResult> RetrieveBatchAsync(string batchId, HttpContext context, RunEngine engine)
+    {
+        ApiKeyFilter.RequireScope(context, $"batch {batchId}", $"read:batch:{batchId}", "read:batch", "read:all");
+        return Results.Json(await engine.RetrieveBatchAsync(ApiKeyFilter.EnvironmentOf(context), batchId, context.RequestAborted), ProtocolJsonContext.Default.RetrieveBatchResponse);
+    }
 
-    private static async Task<IResult> RetrieveRunAsync(string runId, HttpContext context, RunEngine engine) =>
-        Results.Json(await engine.RetrieveRunAsync(ApiKeyFilter.EnvironmentOf(context), runId, context.RequestAborted), ProtocolJsonContext.Default.RunResponse);
+    private static async Task<IResult> RetrieveRunAsync(string runId, HttpContext context, RunEngine engine)
+    {
+        var run = await engine.RetrieveRunAsync(ApiKeyFilter.EnvironmentOf(context), runId, context.RequestAborted);
+        ApiKeyFilter.RequireScope(context, $"run {runId}", $"read:runs:{runId}", "read:runs", "read:all", run.BatchId is { } batchId ? $"read:batch:{batchId}" : null);
+        return Results.Json(run, ProtocolJsonContext.Default.RunResponse);
+    }
 
     private static async Task<IResult> CancelRunAsync(string runId, HttpContext context, RunEngine engine) =>
         Results.Json(await engine.CancelAsync(ApiKeyFilter.EnvironmentOf(context), runId, context.RequestAborted), ProtocolJsonContext.Default.RunIdResponse);

@@ -16,39 +16,52 @@ internal sealed class EnvironmentKeys(IRunStore store, IOptions<TasksServerOptio
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.SecretKey ?? Environment.GetEnvironmentVariable("TRIGGER_SECRET_KEY");
-        if (configured is not null && !SecretKeys.TryGetEnvironmentType(configured, out _))
+        var keys = new List<string?> { configured };
+        keys.AddRange(options.Value.AdditionalSecretKeys);
+        _byKey.Clear();
+        foreach (var key in keys)
         {
-            throw new InvalidOperationException($"The configured secret key is not a Trigger.dev secret key: expected {SecretKeys.Describe()}.");
+            var environment = await EnsureEnvironmentAsync(key, cancellationToken);
+            _byKey[environment.ApiKey] = environment;
+            if (key == configured)
+            {
+                StartupKey = environment.ApiKey;
+            }
+        }
+    }
+
+    /// <summary>The environment a key names, created on first start; with no key, the dev environment with a generated key.</summary>
+    private Task<EnvironmentRecord> EnsureEnvironmentAsync(string? key, CancellationToken cancellationToken)
+    {
+        var type = "dev";
+        if (key is not null && !SecretKeys.TryGetEnvironmentType(key, out type))
+        {
+            throw new InvalidOperationException($"The configured secret key '{key[..Math.Min(8, key.Length)]}…' is not a Trigger.dev secret key: expected {SecretKeys.Describe()}.");
         }
 
-        var environment = await store.WriteAsync(async tx =>
+        return store.WriteAsync(async tx =>
         {
-            var type = "dev";
-            if (configured is not null)
-            {
-                SecretKeys.TryGetEnvironmentType(configured, out type);
-            }
-
             var existing = await tx.FindEnvironmentByTypeAsync(type);
             if (existing is null)
             {
-                var created = new EnvironmentRecord(SecretKeys.NewEnvironmentId(), type, configured ?? SecretKeys.NewDevelopmentKey());
+                var created = new EnvironmentRecord(SecretKeys.NewEnvironmentId(), type, key ?? SecretKeys.NewDevelopmentKey());
                 await tx.InsertEnvironmentAsync(created);
                 return created;
             }
 
-            if (configured is not null && configured != existing.ApiKey)
+            if (key is not null && key != existing.ApiKey)
             {
-                await tx.UpdateEnvironmentKeyAsync(existing.Id, configured);
-                return existing with { ApiKey = configured };
+                await tx.UpdateEnvironmentKeyAsync(existing.Id, key);
+                return existing with { ApiKey = key };
             }
 
             return existing;
         }, cancellationToken);
-        StartupKey = environment.ApiKey;
-        _byKey.Clear();
-        _byKey[environment.ApiKey] = environment;
     }
+
+    public async ValueTask<EnvironmentRecord?> FindByIdAsync(string environmentId, CancellationToken cancellationToken) =>
+        _byKey.Values.FirstOrDefault(e => e.Id == environmentId)
+        ?? await store.ReadAsync(r => r.FindEnvironmentByIdAsync(environmentId), cancellationToken);
 
     public async ValueTask<EnvironmentRecord?> FindAsync(string key, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ internal static class PayloadCodec
     public const string Json = "application/json";
     public const string SuperJson = "application/super+json";
     public const string Text = "text/plain";
+    public const string Store = "application/store";
 
     public static string ToPlainJson(string stored, string payloadType)
     {

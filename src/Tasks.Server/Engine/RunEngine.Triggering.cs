@@ -10,6 +10,8 @@ internal sealed partial class RunEngine
 {
     private const int MaxTags = 10;
     private const int MaxTagLength = 128;
+    private const int MaxMetadataBytes = 256 * 1024;
+    private const int MaxIdempotencyKeyLength = 2048;
     private static readonly TimeSpan DefaultIdempotencyKeyTtl = TimeSpan.FromDays(30);
 
     /// <summary>Triggers one run. A repeated request idempotency key returns the first response; a live idempotency key returns its run.</summary>
@@ -43,7 +45,14 @@ internal sealed partial class RunEngine
             ?? throw ApiProblem.NotFound($"Task not found: '{taskId}'. No worker has registered a task with this id in the {env.Type} environment.");
         var o = options ?? new TriggerRequestOptions();
         var tags = ValidateTags(o.Tags);
-        var payloadType = PayloadCodec.Validate(o.PayloadType ?? PayloadCodec.Json);
+        var metadata = o.Metadata?.ToJsonString();
+        ValidateMetadata(metadata);
+        if (o.IdempotencyKey is { Length: > MaxIdempotencyKeyLength })
+        {
+            throw ApiProblem.BadRequest($"Idempotency keys can be at most {MaxIdempotencyKeyLength} characters long; this one has {o.IdempotencyKey.Length}.");
+        }
+
+        var (payloadText, payloadType) = await ResolvePayloadAsync(tx, env, payload, o.PayloadType ?? PayloadCodec.Json);
 
         var parentId = batch?.ParentRunId ?? o.ParentRunId;
         var resumeParent = batch is null && o.ResumeParentOnCompletion == true;
@@ -91,10 +100,10 @@ internal sealed partial class RunEngine
             EnvironmentId = env.Id,
             TaskId = taskId,
             Status = delayUntil is null ? RunStatuses.Queued : RunStatuses.Delayed,
-            Payload = payload?.GetRawText() ?? "null",
+            Payload = payloadText,
             PayloadType = payloadType,
             Tags = JsonSerializer.Serialize(tags.Order(StringComparer.Ordinal).ToList(), ServerJsonContext.Default.ListString),
-            Metadata = o.Metadata?.ToJsonString(),
+            Metadata = metadata,
             Queue = queue,
             ConcurrencyKey = o.ConcurrencyKey ?? "",
             QueueAt = now - (long)((o.Priority ?? 0) * 1000),
@@ -127,6 +136,37 @@ internal sealed partial class RunEngine
         }
 
         return (run, false);
+    }
+
+    /// <summary>
+    /// An <c>application/store</c> payload names a packet uploaded through a presigned URL: the run keeps the packet's content
+    /// (as a JSON string, like an inline SuperJSON or text payload) and its real type, so everything downstream reads it as usual.
+    /// </summary>
+    private static async Task<(string Text, string Type)> ResolvePayloadAsync(IRunTransaction tx, EnvironmentRecord env, JsonElement? payload, string payloadType)
+    {
+        if (payloadType != PayloadCodec.Store)
+        {
+            return (payload?.GetRawText() ?? "null", PayloadCodec.Validate(payloadType));
+        }
+
+        if (payload is not { ValueKind: JsonValueKind.String } path || path.GetString() is not { Length: > 0 } storagePath)
+        {
+            throw ApiProblem.BadRequest("An application/store payload must be the non-empty storage path returned by the packet presign call.");
+        }
+
+        var packet = await tx.GetPacketAsync(env.Id, storagePath)
+            ?? throw ApiProblem.BadRequest($"No packet was uploaded at '{storagePath}'; upload it to the presigned URL before triggering.");
+        var type = PayloadCodec.Validate(packet.ContentType.Split(';')[0].Trim());
+        var text = System.Text.Encoding.UTF8.GetString(packet.Data);
+        return (type == PayloadCodec.Json ? text : JsonSerializer.Serialize(text, ServerJsonContext.Default.String), type);
+    }
+
+    private static void ValidateMetadata(string? metadata)
+    {
+        if (metadata is not null && System.Text.Encoding.UTF8.GetByteCount(metadata) > MaxMetadataBytes)
+        {
+            throw ApiProblem.Unprocessable($"Run metadata can be at most {MaxMetadataBytes / 1024} KiB.");
+        }
     }
 
     private static IReadOnlyList<string> ValidateTags(IReadOnlyList<string>? tags)

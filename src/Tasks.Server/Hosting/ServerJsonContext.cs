@@ -6,4 +6,5 @@ namespace Tasks.Server;
 /// <summary>Source-generated JSON for the server's own stored shapes.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -9,6 +9,12 @@ public sealed class TasksServerOptions
     /// <summary>The secret key of the environment it names (<c>tr_dev_…</c>); default <c>TRIGGER_SECRET_KEY</c>, else a generated dev key kept with the data.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>
+    /// Secret keys of further environments (<c>tr_prod_…</c>, <c>tr_stg_…</c>, <c>tr_preview_…</c>): one key per environment, and a key
+    /// never sees another environment's runs.
+    /// </summary>
+    public IList<string> AdditionalSecretKeys { get; } = [];
+
     /// <summary>How long a worker holds a run without heartbeating before it is retried elsewhere.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -36,6 +36,7 @@ public static class TasksServerServiceCollectionExtensions
     {
         app.UseMiddleware<ApiErrors>();
         app.MapTriggerApi();
+        app.MapManagementApi();
         app.MapWorkerApi();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

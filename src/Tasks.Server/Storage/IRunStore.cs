@@ -21,6 +21,7 @@ internal interface IRunReader
 {
     Task<EnvironmentRecord?> FindEnvironmentByKeyAsync(string apiKey);
     Task<EnvironmentRecord?> FindEnvironmentByTypeAsync(string type);
+    Task<EnvironmentRecord?> FindEnvironmentByIdAsync(string environmentId);
     Task<TaskRecord?> GetTaskAsync(string environmentId, string taskId);
     Task<int> GetQueueLimitAsync(string environmentId, string queue);
     Task<RunRecord?> GetRunAsync(string runId);
@@ -28,6 +29,11 @@ internal interface IRunReader
     Task<IReadOnlyList<RunRecord>> GetBatchRunsAsync(string batchId);
     Task<BatchRecord?> GetBatchAsync(string batchId);
     Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string runId);
+
+    /// <summary>One page of runs, newest first, matching <paramref name="query"/>; <c>query.Size + 1</c> rows so the caller knows whether more follow.</summary>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunQuery query);
+
+    Task<PacketRecord?> GetPacketAsync(string environmentId, string path);
 
     /// <summary>The earliest time after <paramref name="now"/> at which a delayed or backing-off run of these tasks becomes due.</summary>
     Task<long?> NextDueAtAsync(string environmentId, IReadOnlyList<string> taskIds, long now);
@@ -64,6 +70,8 @@ internal interface IRunTransaction : IRunReader
     Task<int> CountBatchRunsAsync(string batchId);
     Task<int> CountUnfinishedBatchRunsAsync(string batchId);
     Task<bool> BatchItemExistsAsync(string batchId, int index);
+
+    Task SavePacketAsync(string environmentId, PacketRecord packet, long now);
 
     Task<string?> GetRequestResponseAsync(string environmentId, string scope, string key);
     Task SaveRequestResponseAsync(string environmentId, string scope, string key, string response, long now);

@@ -73,3 +73,21 @@ internal sealed record EnvironmentRecord(string Id, string Type, string ApiKey);
 
 /// <summary>One attempt of a run.</summary>
 internal sealed record AttemptRecord(int Number, string WorkerId, long StartedAt, long? FinishedAt, string Status, string? Error);
+
+/// <summary>An offloaded payload: what a client uploaded to a presigned URL.</summary>
+internal sealed record PacketRecord(string Path, string ContentType, byte[] Data);
+
+/// <summary>Filters and a cursor for listing runs. Lists are newest first; <see cref="After"/> pages to older runs, <see cref="Before"/> to newer.</summary>
+internal sealed record RunQuery
+{
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+    public IReadOnlyList<string> TaskIds { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public long? CreatedFrom { get; init; }
+    public long? CreatedTo { get; init; }
+    public string? BatchId { get; init; }
+    public string? Queue { get; init; }
+    public string? After { get; init; }
+    public string? Before { get; init; }
+    public int Size { get; init; } = 25;
+}

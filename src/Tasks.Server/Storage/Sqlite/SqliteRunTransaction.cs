@@ -13,6 +13,56 @@ internal sealed class SqliteRunTransaction(SqliteConnection connection, SqliteTr
     public Task<EnvironmentRecord?> FindEnvironmentByTypeAsync(string type) =>
         SingleAsync("SELECT id, type, api_key FROM environments WHERE type = $type", ReadEnvironment, ("$type", type));
 
+    public Task<EnvironmentRecord?> FindEnvironmentByIdAsync(string environmentId) =>
+        SingleAsync("SELECT id, type, api_key FROM environments WHERE id = $id", ReadEnvironment, ("$id", environmentId));
+
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunQuery query)
+    {
+        var where = new List<string> { "env_id = $env" };
+        var parameters = new List<(string, object?)> { ("$env", environmentId), ("$take", query.Size + 1) };
+        void AddIn(string column, IReadOnlyList<string> values, string prefix, Func<string, string>? clause = null)
+        {
+            if (values.Count == 0)
+            {
+                return;
+            }
+
+            var names = values.Select((v, i) => $"${prefix}{i}").ToList();
+            parameters.AddRange(values.Select((v, i) => ($"${prefix}{i}", (object?)v)));
+            where.Add(clause is null ? $"{column} IN ({string.Join(", ", names)})" : clause(string.Join(", ", names)));
+        }
+
+        AddIn("status", query.Statuses, "s");
+        AddIn("task_id", query.TaskIds, "t");
+        AddIn("tags", query.Tags, "g", names => $"EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE json_each.value IN ({names}))");
+        void Add(string clause, string name, object? value)
+        {
+            if (value is not null)
+            {
+                where.Add(clause);
+                parameters.Add((name, value));
+            }
+        }
+
+        Add("created_at >= $from", "$from", query.CreatedFrom);
+        Add("created_at <= $to", "$to", query.CreatedTo);
+        Add("batch_id = $batch", "$batch", query.BatchId);
+        Add("queue = $queue", "$queue", query.Queue);
+        Add("rowid < (SELECT rowid FROM runs WHERE id = $after)", "$after", query.After);
+        Add("rowid > (SELECT rowid FROM runs WHERE id = $before)", "$before", query.Before);
+        var order = query.Before is null ? "DESC" : "ASC";
+        return ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE {string.Join(" AND ", where)} ORDER BY rowid {order} LIMIT $take", RunColumns.Read, parameters);
+    }
+
+    public Task<PacketRecord?> GetPacketAsync(string environmentId, string path) => SingleAsync(
+        "SELECT path, content_type, data FROM packets WHERE env_id = $env AND path = $path",
+        r => new PacketRecord(r.GetString(0), r.GetString(1), (byte[])r.GetValue(2)),
+        ("$env", environmentId), ("$path", path));
+
+    public Task SavePacketAsync(string environmentId, PacketRecord packet, long now) => ExecuteAsync(
+        "INSERT OR REPLACE INTO packets (env_id, path, content_type, data, created_at) VALUES ($env, $path, $type, $data, $now)",
+        ("$env", environmentId), ("$path", packet.Path), ("$type", packet.ContentType), ("$data", packet.Data), ("$now", now));
+
     public Task<TaskRecord?> GetTaskAsync(string environmentId, string taskId) => SingleAsync(
         "SELECT task_id, queue, max_attempts, min_retry_ms, max_retry_ms, retry_factor, randomize_retry, max_duration_ms, ttl_ms FROM tasks WHERE env_id = $env AND task_id = $task",
         r => new TaskRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt64(4), r.GetDouble(5), r.GetInt64(6) != 0, NullableInt64(r, 7), NullableInt64(r, 8)),

@@ -112,5 +112,15 @@ internal static class SqliteSchema
             PRIMARY KEY (env_id, scope, key));
         CREATE INDEX request_keys_age ON request_keys (created_at);
         """,
+        """
+        CREATE TABLE packets (
+            env_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            data BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (env_id, path));
+        CREATE INDEX runs_list ON runs (env_id, created_at);
+        """,
     ];
 }
