@@ -2,14 +2,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tasks.Sdk.Generators.Emitting;
 using Tasks.Sdk.Generators.Grouping;
-using Tasks.Sdk.Generators.Models;
 using Tasks.Sdk.Generators.Parsing;
 
 namespace Tasks.Sdk.Generators;
 
 /// <summary>
 /// The pipeline: parse each <c>[Task]</c> method into an equatable model, group the valid ones into a catalog, then emit a
-/// typed client per task class, the dispatch table and <c>AddGeneratedTasks</c>. Each step is named for caching tests.
+/// typed client per task class or contract interface, a registration class per contract, the dispatch table and
+/// <c>AddGeneratedTasks</c>. Invalid declarations are skipped silently: <see cref="TaskAnalyzer"/> reports them, from the
+/// same parser. Each step is named for the caching tests.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TaskGenerator : IIncrementalGenerator
@@ -20,40 +21,35 @@ public sealed class TaskGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.SyntaxProvider
+        var catalog = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TaskAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                TaskMethodParser.Parse)
-            .WithTrackingName(TrackingNames.ParsedTasks);
-
-        context.RegisterSourceOutput(
-            parsed.Where(static r => r.Diagnostic is not null).Select(static (r, _) => r.Diagnostic!),
-            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-
-        var catalog = parsed
-            .Where(static r => r.Task is not null)
-            .Select(static (r, _) => r.Task!)
+                TaskMethodParser.ParseModel)
+            .WithTrackingName(TrackingNames.ParsedTasks)
+            .Where(static task => task is not null)
+            .Select(static (task, _) => task!)
             .WithTrackingName(TrackingNames.ValidTasks)
             .Collect()
             .Select(static (tasks, _) => TaskCatalogBuilder.Build(tasks))
             .WithTrackingName(TrackingNames.Catalog);
 
-        context.RegisterSourceOutput(catalog.Select(static (c, _) => c.Diagnostics), static (spc, diagnostics) =>
-        {
-            foreach (var diagnostic in diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
         var clients = catalog.SelectMany(static (c, _) => c.Clients).WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, static (spc, client) => spc.AddSource(client.HintName, ClientEmitter.Emit(client)));
 
-        // Without the SDK there is nothing to dispatch to, and the table and AddGeneratedTasks would not compile.
+        // Without the SDK there is nothing to dispatch to, and the table and registrations would not compile.
         var sdkReferenced = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName("Tasks.Sdk.TaskDefinition") is not null)
             .WithTrackingName(TrackingNames.SdkReferenced);
+
+        var contracts = catalog.SelectMany(static (c, _) => c.Contracts).WithTrackingName(TrackingNames.Contracts).Combine(sdkReferenced);
+        context.RegisterSourceOutput(contracts, static (spc, input) =>
+        {
+            if (input.Right)
+            {
+                spc.AddSource(input.Left.HintName, ContractEmitter.Emit(input.Left));
+            }
+        });
 
         var table = catalog.Select(static (c, _) => c.Tasks).WithTrackingName(TrackingNames.TaskTable).Combine(sdkReferenced);
         context.RegisterSourceOutput(table, static (spc, input) =>

@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string ValidTasks = nameof(ValidTasks);
     public const string Catalog = nameof(Catalog);
     public const string Clients = nameof(Clients);
+    public const string Contracts = nameof(Contracts);
     public const string TaskTable = nameof(TaskTable);
     public const string ServiceRegistrations = nameof(ServiceRegistrations);
     public const string SdkReferenced = nameof(SdkReferenced);

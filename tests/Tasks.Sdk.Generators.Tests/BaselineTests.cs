@@ -24,5 +24,14 @@ public sealed class BaselineTests
     public void NestedClass() => Baseline.Match(GeneratorRun.Run(Scenarios.NestedClass));
 
     [Fact]
+    public void PayloadShapes() => Baseline.Match(GeneratorRun.Run(Scenarios.PayloadShapes));
+
+    [Fact]
+    public void SameClassNameTwice() => Baseline.Match(GeneratorRun.Run(Scenarios.SameClassNameTwice));
+
+    [Fact]
+    public void Contract() => Baseline.Match(GeneratorRun.Run(Scenarios.Contract));
+
+    [Fact]
     public void ZeroTasks() => Baseline.Match(GeneratorRun.Run(Scenarios.ZeroTasks));
 }

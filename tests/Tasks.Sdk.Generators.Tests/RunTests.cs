@@ -79,7 +79,7 @@ public sealed class RunTests
         var loaded = LoadedTasks.Load(GeneratorRun.Run(Scenarios.StaticTasks));
 
         Assert.Equal("49", await loaded.InvokeAsync("v2/square", "7"));
-        Assert.Null(await loaded.InvokeAsync("log \"quoted\" \\ id", "\"hello\""));
+        Assert.Null(await loaded.InvokeAsync("log.v1:message", "\"hello\""));
         Assert.Equal("null", await loaded.InvokeAsync("echo", "null"));
         Assert.Equal("\"hi\"", await loaded.InvokeAsync("echo", "\"hi\""));
     }

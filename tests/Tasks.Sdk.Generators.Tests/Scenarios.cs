@@ -21,6 +21,9 @@ internal static class Scenarios
 
         public class ImageTasks(Thumbnailer thumbnailer)
         {
+            /// <summary>
+            /// Makes a thumbnail of a <see cref="Resize"/> request &amp; reports the run it came from.
+            /// </summary>
             [Task("resize-image", MaxAttempts = 3, Queue = "images", ConcurrencyLimit = 2, MinRetryDelay = "1s", MaxRetryDelay = "10s", RetryFactor = 2.5, RandomizeRetry = true, MaxDuration = "5m", Ttl = "1h")]
             public async Task<Resized> ResizeAsync(Resize payload, TaskContext context, CancellationToken cancellationToken)
             {
@@ -46,7 +49,7 @@ internal static class Scenarios
             [Task("v2/square")]
             public static ValueTask<long> SquareAsync(CancellationToken cancellationToken, int value) => new((long)value * value);
 
-            [Task("log \"quoted\" \\ id")]
+            [Task("log.v1:message")]
             public static ValueTask LogAsync(TaskContext context, string message) => default;
 
             [Task("echo")]
@@ -131,6 +134,128 @@ internal static class Scenarios
         }
         """;
 
+    public const string PayloadShapes = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Tasks.Sdk;
+
+        namespace Demo.Shapes;
+
+        public enum Priority { Low, High }
+
+        public sealed class Order { public string Id { get; set; } = ""; public Priority Priority { get; set; } }
+
+        public struct Point { public int X { get; set; } public int Y { get; set; } }
+
+        public static class Envelope
+        {
+            public sealed record Letter(string To, DateTimeOffset SentAt, Guid TraceId);
+        }
+
+        // Every payload and output shape a task may use; the ids include characters that are not C# identifiers.
+        public static class ShapeTasks
+        {
+            [Task("orders/import")]
+            public static Task<int> ImportAsync(List<Order> orders) => Task.FromResult(orders.Count);
+
+            [Task("orders.count-by-priority")]
+            public static Task<Dictionary<Priority, int>> CountAsync(IReadOnlyList<Order> orders) => Task.FromResult(new Dictionary<Priority, int>());
+
+            [Task("maybe-order")]
+            public static Task<Order?> FindAsync(string? id) => Task.FromResult<Order?>(null);
+
+            [Task("optional-number")]
+            public static ValueTask<int?> HalfAsync(int? value) => new(value / 2);
+
+            [Task("move-point")]
+            public static Task<Point> MoveAsync(Point point, CancellationToken cancellationToken) => Task.FromResult(new Point { X = point.X + 1, Y = point.Y });
+
+            [Task("send-letter")]
+            public static ValueTask SendAsync(Envelope.Letter letter) => default;
+
+            [Task("when")]
+            public static Task<DateTimeOffset> WhenAsync(Guid id) => Task.FromResult(DateTimeOffset.UnixEpoch);
+
+            [Task("priority")]
+            public static Task<Priority[]> PrioritiesAsync(Priority first) => Task.FromResult(new[] { first });
+
+            [Task("fetch-uri")]
+            public static Task<Uri> FetchAsync(Uri uri) => Task.FromResult(uri);
+        }
+        """;
+
+    public const string SameClassNameTwice = """
+        using System.Threading.Tasks;
+        using Tasks.Sdk;
+
+        namespace Demo.Billing
+        {
+            public class Jobs
+            {
+                [Task("billing-run")]
+                public static Task<int> RunAsync(int month) => Task.FromResult(month);
+            }
+        }
+
+        namespace Demo.Shipping
+        {
+            internal class Jobs
+            {
+                [Task("shipping-run")]
+                public Task RunAsync(string parcel) => Task.CompletedTask;
+            }
+        }
+        """;
+
+    /// <summary>A contract: the task signatures on an interface, implemented elsewhere.</summary>
+    public const string Contract = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Tasks.Sdk;
+
+        namespace Demo.Contracts;
+
+        public sealed record Invoice(string Number, decimal Amount);
+
+        public sealed record Receipt(string Number, string RunId);
+
+        public interface IBillingTasks
+        {
+            /// <summary>Charges an <see cref="Invoice"/>.</summary>
+            [Task("charge-invoice", MaxAttempts = 5, Queue = "billing")]
+            Task<Receipt> ChargeAsync(Invoice invoice, TaskContext context, CancellationToken cancellationToken);
+
+            [Task("void-invoice")]
+            Task VoidAsync(Invoice invoice);
+        }
+        """;
+
+    /// <summary>A worker's implementation of <see cref="Contract"/>: no [Task] of its own.</summary>
+    public const string ContractImplementation = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Tasks.Sdk;
+        using Demo.Contracts;
+
+        namespace Demo.Worker;
+
+        public sealed class BillingTasks : IBillingTasks
+        {
+            public static int Voided;
+
+            public Task<Receipt> ChargeAsync(Invoice invoice, TaskContext context, CancellationToken cancellationToken) =>
+                Task.FromResult(new Receipt(invoice.Number, context.RunId));
+
+            public Task VoidAsync(Invoice invoice)
+            {
+                Interlocked.Increment(ref Voided);
+                return Task.CompletedTask;
+            }
+        }
+        """;
+
     public const string ZeroTasks = """
         namespace Demo.Empty;
 
@@ -141,7 +266,7 @@ internal static class Scenarios
         """;
 
     /// <summary>Every scenario with its sources, for theories.</summary>
-    public static readonly string[] All = ["InstanceTasks", "StaticTasks", "PartialClass", "InternalTypes", "GlobalNamespace", "NestedClass", "ZeroTasks"];
+    public static readonly string[] All = ["InstanceTasks", "StaticTasks", "PartialClass", "InternalTypes", "GlobalNamespace", "NestedClass", "PayloadShapes", "SameClassNameTwice", "Contract", "ZeroTasks"];
 
     public static TheoryData<string> Names => new(All);
 
@@ -153,6 +278,9 @@ internal static class Scenarios
         "InternalTypes" => [InternalTypes],
         "GlobalNamespace" => [GlobalNamespace],
         "NestedClass" => [NestedClass],
+        "PayloadShapes" => [PayloadShapes],
+        "SameClassNameTwice" => [SameClassNameTwice],
+        "Contract" => [Contract, ContractImplementation],
         "ZeroTasks" => [ZeroTasks],
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };

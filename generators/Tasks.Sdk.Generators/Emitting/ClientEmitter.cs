@@ -3,7 +3,7 @@ using Tasks.Sdk.Generators.Models;
 
 namespace Tasks.Sdk.Generators.Emitting;
 
-/// <summary>Writes <c>I{Class}Client</c> and <c>{Class}Client</c>: one typed <c>TaskClient</c> property per task of a class.</summary>
+/// <summary>Writes <c>I{Class}Client</c> and <c>{Class}Client</c>: one typed <c>TaskClient</c> property per task of a class or contract.</summary>
 internal static class ClientEmitter
 {
     public static string Emit(TaskClientModel client)
@@ -24,7 +24,7 @@ internal static class ClientEmitter
                 writer.WriteLine();
             }
 
-            writer.WriteLine($"/// <summary>Triggers the <c>{XmlText.Escape(property.TaskId)}</c> task (<c>{property.MethodDisplayName}</c>).</summary>");
+            WritePropertyDocumentation(writer, property);
             writer.WriteLine($"{GeneratedNames.TaskClientOf(property.PayloadType, property.OutputType)} {property.Name} {{ get; }}");
         }
 
@@ -54,5 +54,24 @@ internal static class ClientEmitter
         }
 
         return writer.ToString();
+    }
+
+    // Go-to-definition from the cref, and the method's own summary, so IntelliSense on images.Resize explains the task.
+    private static void WritePropertyDocumentation(SourceWriter writer, ClientPropertyModel property)
+    {
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// Triggers the <c>{XmlText.Escape(property.TaskId)}</c> task, <see cref=\"{property.MethodCref}\"/>.");
+        if (property.Summary.Count > 0)
+        {
+            writer.WriteLine("/// <para>");
+            foreach (var line in property.Summary)
+            {
+                writer.WriteLine("/// " + line);
+            }
+
+            writer.WriteLine("/// </para>");
+        }
+
+        writer.WriteLine("/// </summary>");
     }
 }

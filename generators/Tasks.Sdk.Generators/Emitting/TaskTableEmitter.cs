@@ -27,18 +27,24 @@ internal static class TaskTableEmitter
         else
         {
             writer.WriteLine($"{allHeader} new {GeneratedNames.TaskDefinition}[]");
-            writer.OpenBlock();
-            foreach (var task in tasks)
-            {
-                WriteDefinition(writer, task);
-            }
-
-            writer.CloseBlock(";");
+            WriteDefinitions(writer, tasks);
         }
 
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>The <c>{ new TaskDefinition(...), ... };</c> initializer of a non-empty list of tasks.</summary>
+    public static void WriteDefinitions(SourceWriter writer, EquatableArray<TaskMethodModel> tasks)
+    {
+        writer.OpenBlock();
+        foreach (var task in tasks)
+        {
+            WriteDefinition(writer, task);
+        }
+
+        writer.CloseBlock(";");
     }
 
     private static void WriteDefinition(SourceWriter writer, TaskMethodModel task)

@@ -5,6 +5,8 @@ namespace Tasks.Sdk.Generators.Parsing;
 /// <summary>The framework and SDK types a task signature is matched against, looked up once per method.</summary>
 internal sealed class KnownTypes(Compilation compilation)
 {
+    public Compilation Compilation { get; } = compilation;
+
     public INamedTypeSymbol? TaskContext { get; } = compilation.GetTypeByMetadataName("Tasks.Sdk.TaskContext");
 
     public INamedTypeSymbol? CancellationToken { get; } = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");

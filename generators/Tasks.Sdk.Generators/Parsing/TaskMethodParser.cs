@@ -5,62 +5,151 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tasks.Sdk.Generators.Diagnostics;
 using Tasks.Sdk.Generators.Models;
+using Tasks.Sdk.Generators.Validation;
 
 namespace Tasks.Sdk.Generators.Parsing;
 
 /// <summary>
-/// Turns one <c>[Task]</c> method into a <see cref="TaskMethodModel"/>, or into a diagnostic saying why it cannot be one.
-/// Code the compiler already rejects (unresolved types, bad attribute arguments) is skipped without a diagnostic of ours.
+/// Turns one <c>[Task]</c> method into a <see cref="TaskMethodModel"/>, or into the problems that keep it from being one, each
+/// at the exact place to fix. The generator and the analyzer both call <see cref="Parse(IMethodSymbol, AttributeData, KnownTypes, CancellationToken)"/>,
+/// so a method the generator skips is always one the analyzer reports. Code the compiler already rejects (unresolved types,
+/// bad attribute arguments) is skipped without a problem of ours.
 /// </summary>
 internal static class TaskMethodParser
 {
-    public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The generator's entry: the model of a valid task, or null.</summary>
+    public static TaskMethodModel? ParseModel(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is IMethodSymbol method && context.Attributes.Length > 0
+            ? Parse(method, context.Attributes[0], new KnownTypes(context.SemanticModel.Compilation), cancellationToken).Task
+            : null;
+
+    public static TaskParseResult Parse(IMethodSymbol method, AttributeData attribute, KnownTypes known, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
-        {
-            return TaskParseResult.Skipped;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        var attribute = context.Attributes[0];
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
+            || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error) || HasUnresolvedTypes(method))
         {
             return TaskParseResult.Skipped;
         }
 
-        var location = LocationInfo.From(context.TargetNode is MethodDeclarationSyntax syntax ? syntax.Identifier.GetLocation() : context.TargetNode.GetLocation());
         var containingType = method.ContainingType;
         var taskClass = TaskClassParser.Parse(containingType);
         var displayName = $"{taskClass.DisplayName}.{method.Name}";
+        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+        var methodLocation = syntax?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var problems = new List<Diagnostic>();
 
-        if (TaskClassParser.FindProblem(containingType, method.IsStatic) is { } classProblem)
+        var taskId = attribute.ConstructorArguments[0].Value as string;
+        if (TaskIdRules.FindProblem(taskId) is { } idProblem)
         {
-            return TaskParseResult.Invalid(DiagnosticInfo.Create(TaskDiagnostics.InvalidTaskClass, location, displayName, taskClass.DisplayName, classProblem));
+            var idText = taskId is null ? "null" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(taskId, quote: true);
+            problems.Add(Diagnostic.Create(TaskDiagnostics.InvalidTaskId, AttributeLocations.Id(attributeSyntax) ?? methodLocation, displayName, idText, idProblem));
         }
 
-        var known = new KnownTypes(context.SemanticModel.Compilation);
-        if (HasUnresolvedTypes(method))
+        foreach (var (option, problem) in TaskOptionRules.FindProblems(attribute))
         {
-            return TaskParseResult.Skipped;
+            problems.Add(Diagnostic.Create(TaskDiagnostics.InvalidOptionValue, AttributeLocations.Named(attributeSyntax, option) ?? methodLocation, displayName, option, problem));
         }
 
-        if (FindMethodProblem(method) is { } methodProblem)
+        if (TaskClassParser.FindProblem(containingType, method) is { } classProblem)
         {
-            return Invalid(methodProblem);
+            problems.Add(Diagnostic.Create(TaskDiagnostics.UnreachableTask, methodLocation, displayName, classProblem));
+            return new TaskParseResult(null, problems);
         }
 
-        if (!TryGetOutputType(method.ReturnType, known, out var outputType))
+        if (FindSignatureProblem(method, syntax, methodLocation, known, out var outputType, out var payload, out var parameters) is { } signature)
         {
-            return Invalid($"returns {method.ReturnType.ToDisplayString()}; return Task, Task<T>, ValueTask or ValueTask<T>");
+            problems.Add(Diagnostic.Create(TaskDiagnostics.UnsupportedSignature, signature.Location, displayName, signature.Problem));
+            return new TaskParseResult(null, problems);
         }
 
-        var parameters = new List<TaskParameterKind>();
+        if (JsonShapeRules.FindProblem(payload!.Type, known.Compilation) is { } payloadProblem)
+        {
+            problems.Add(Diagnostic.Create(TaskDiagnostics.UnserializableType, payload.Locations.FirstOrDefault() ?? methodLocation, displayName, "payload", payload.Type.ToDisplayString(), payloadProblem));
+        }
+
+        if (outputType is not null && JsonShapeRules.FindProblem(outputType, known.Compilation) is { } outputProblem)
+        {
+            problems.Add(Diagnostic.Create(TaskDiagnostics.UnserializableType, syntax?.ReturnType.GetLocation() ?? methodLocation, displayName, "output", outputType.ToDisplayString(), outputProblem));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new TaskParseResult(null, problems);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return TaskParseResult.Valid(new TaskMethodModel(
+            TaskId: taskId!,
+            MethodName: SymbolNames.Identifier(method.Name),
+            PropertyName: SymbolNames.Identifier(ClientPropertyName(method.Name)),
+            ContainingType: taskClass,
+            IsStatic: method.IsStatic,
+            IsPublic: TypeVisibility.IsEffectivelyPublic(containingType)
+                && TypeVisibility.IsEffectivelyPublic(payload.Type)
+                && (outputType is null || TypeVisibility.IsEffectivelyPublic(outputType)),
+            PayloadType: SymbolNames.FullyQualified(payload.Type),
+            OutputType: outputType is null ? null : SymbolNames.FullyQualified(outputType),
+            Parameters: parameters.ToEquatableArray(),
+            Options: TaskOptionsParser.Parse(attribute),
+            Cref: SymbolNames.Cref(method),
+            Summary: DocumentationSummary.Lines(method, cancellationToken)));
+    }
+
+    /// <summary><c>ResizeAsync</c> becomes <c>Resize</c>; a method called just <c>Async</c> keeps its name.</summary>
+    public static string ClientPropertyName(string methodName) =>
+        methodName.Length > "Async".Length && methodName.EndsWith("Async", System.StringComparison.Ordinal)
+            ? methodName.Substring(0, methodName.Length - "Async".Length)
+            : methodName;
+
+    private static (string Problem, Location Location)? FindSignatureProblem(
+        IMethodSymbol method,
+        MethodDeclarationSyntax? syntax,
+        Location methodLocation,
+        KnownTypes known,
+        out ITypeSymbol? outputType,
+        out IParameterSymbol? payload,
+        out List<TaskParameterKind> parameters)
+    {
+        outputType = null;
+        payload = null;
+        parameters = [];
+        if (method.IsGenericMethod)
+        {
+            return ("is generic; task methods cannot have type parameters (use a concrete payload type)", syntax?.TypeParameterList?.GetLocation() ?? methodLocation);
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            return ("is not an ordinary method; declare the task as a method", methodLocation);
+        }
+
+        var returnLocation = syntax?.ReturnType.GetLocation() ?? methodLocation;
+        if (method.ReturnsVoid && method.IsAsync)
+        {
+            return ("is async void, so nobody can observe when it ends or whether it failed; return Task instead", returnLocation);
+        }
+
+        if (!TryGetOutputType(method.ReturnType, known, out outputType))
+        {
+            return ($"returns {method.ReturnType.ToDisplayString()}, which is not awaitable; return Task, Task<T>, ValueTask or ValueTask<T>", returnLocation);
+        }
+
         var payloads = new List<IParameterSymbol>();
         foreach (var parameter in method.Parameters)
         {
+            var parameterLocation = parameter.Locations.FirstOrDefault() ?? methodLocation;
             if (parameter.RefKind != RefKind.None)
             {
-                return Invalid($"declares parameter '{parameter.Name}' as {parameter.RefKind.ToString().ToLowerInvariant()}; take every parameter by value");
+                var modifier = parameter.RefKind switch
+                {
+                    RefKind.Out => "out",
+                    RefKind.In => "in",
+                    RefKind.RefReadOnlyParameter => "ref readonly",
+                    _ => "ref",
+                };
+                return ($"declares parameter '{parameter.Name}' as {modifier}; a task gets its payload by value, so drop '{modifier}'", parameterLocation);
             }
 
             var kind = KnownTypes.Is(parameter.Type, known.TaskContext) ? TaskParameterKind.Context
@@ -68,7 +157,7 @@ internal static class TaskMethodParser
                 : TaskParameterKind.Payload;
             if (kind != TaskParameterKind.Payload && parameters.Contains(kind))
             {
-                return Invalid($"takes more than one {(kind == TaskParameterKind.Context ? "TaskContext" : "CancellationToken")}; keep one");
+                return ($"takes more than one {(kind == TaskParameterKind.Context ? "TaskContext" : "CancellationToken")}; keep one", parameterLocation);
             }
 
             if (kind == TaskParameterKind.Payload)
@@ -81,74 +170,15 @@ internal static class TaskMethodParser
 
         if (payloads.Count == 0)
         {
-            return Invalid("has no payload parameter; add one (a record describing the task's input)");
+            return ("has no payload parameter; add one (a record describing the task's input)", syntax?.ParameterList.GetLocation() ?? methodLocation);
         }
 
         if (payloads.Count > 1)
         {
-            return Invalid($"has {payloads.Count} payload parameters ({string.Join(", ", payloads.Select(p => p.Name))}); wrap them in one record");
+            return ($"has {payloads.Count} payload parameters ({string.Join(", ", payloads.Select(p => p.Name))}); wrap them in one record", payloads[1].Locations.FirstOrDefault() ?? methodLocation);
         }
 
-        var payloadType = payloads[0].Type;
-        if (payloadType.IsRefLikeType || payloadType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic)
-        {
-            return Invalid($"takes a payload of type {payloadType.ToDisplayString()}, which cannot be deserialized from JSON; use a class, record or struct");
-        }
-
-        var taskId = attribute.ConstructorArguments[0].Value as string;
-        if (string.IsNullOrWhiteSpace(taskId))
-        {
-            return TaskParseResult.Invalid(DiagnosticInfo.Create(TaskDiagnostics.EmptyTaskId, location, displayName));
-        }
-
-        var options = TaskOptionsParser.Parse(attribute);
-        if (options is null)
-        {
-            return TaskParseResult.Skipped;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return TaskParseResult.Valid(new TaskMethodModel(
-            TaskId: taskId!,
-            MethodName: SymbolNames.Identifier(method.Name),
-            PropertyName: SymbolNames.Identifier(ClientPropertyName(method.Name)),
-            ContainingType: taskClass,
-            IsStatic: method.IsStatic,
-            IsPublic: TypeVisibility.IsEffectivelyPublic(containingType)
-                && TypeVisibility.IsEffectivelyPublic(payloadType)
-                && (outputType is null || TypeVisibility.IsEffectivelyPublic(outputType)),
-            PayloadType: SymbolNames.FullyQualified(payloadType),
-            OutputType: outputType is null ? null : SymbolNames.FullyQualified(outputType),
-            Parameters: parameters.ToEquatableArray(),
-            Options: options.Value));
-
-        TaskParseResult Invalid(string problem) =>
-            TaskParseResult.Invalid(DiagnosticInfo.Create(TaskDiagnostics.InvalidTaskMethod, location, displayName, problem));
-    }
-
-    /// <summary><c>ResizeAsync</c> becomes <c>Resize</c>; a method called just <c>Async</c> keeps its name.</summary>
-    public static string ClientPropertyName(string methodName) =>
-        methodName.Length > "Async".Length && methodName.EndsWith("Async", System.StringComparison.Ordinal)
-            ? methodName.Substring(0, methodName.Length - "Async".Length)
-            : methodName;
-
-    private static string? FindMethodProblem(IMethodSymbol method)
-    {
-        if (method.IsGenericMethod)
-        {
-            return "is generic; task methods cannot have type parameters (use a concrete payload type)";
-        }
-
-        if (!TypeVisibility.IsAssemblyVisible(method.DeclaredAccessibility))
-        {
-            return $"is {method.DeclaredAccessibility.ToString().ToLowerInvariant()}; make it public or internal so the generated dispatcher can call it";
-        }
-
-        if (method.MethodKind != MethodKind.Ordinary)
-        {
-            return "is not an ordinary method";
-        }
-
+        payload = payloads[0];
         return null;
     }
 

@@ -20,7 +20,11 @@ internal sealed class GeneratorRun
 
     public GeneratorRunResult Result { get; }
 
+    /// <summary>What the generator itself reports: always nothing, since the analyzer owns the diagnostics.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
+
+    /// <summary>What <see cref="Analysis.TaskAnalyzer"/> reports on the user's sources.</summary>
+    public IReadOnlyList<Diagnostic> AnalyzerDiagnostics => AnalyzerRun.Diagnostics(Input);
 
     /// <summary>Generated files by hint name.</summary>
     public IReadOnlyDictionary<string, string> Sources =>
