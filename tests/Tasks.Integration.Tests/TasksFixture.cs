@@ -10,6 +10,9 @@ namespace Tasks.Integration.Tests;
 /// <summary>A real server (SQLite file in a temp folder, Kestrel on loopback) and a real worker host running this assembly's tasks.</summary>
 public sealed class TasksFixture : IAsyncLifetime
 {
+    /// <summary>A second environment's key: it must never see the dev environment's runs.</summary>
+    public const string ProductionKey = "tr_prod_0123456789abcdefghijKLMN";
+
     private IHost? _worker;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "tasks-tests-" + Guid.NewGuid().ToString("N")[..10]);
@@ -62,6 +65,7 @@ public sealed class TasksFixture : IAsyncLifetime
     private void ConfigureServer(TasksServerOptions options)
     {
         options.DataDirectory = DataDirectory;
+        options.AdditionalSecretKeys.Add(ProductionKey);
         options.LeaseDuration = TimeSpan.FromSeconds(3);
         options.SweepInterval = TimeSpan.FromMilliseconds(200);
     }

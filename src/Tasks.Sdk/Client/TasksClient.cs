@@ -14,7 +14,7 @@ namespace Tasks.Sdk;
 /// The SDK's connection to the server. Generated typed clients (<c>IImageTasksClient</c> and the like) are thin wrappers over it;
 /// use it directly to read or cancel a run by id.
 /// </summary>
-public sealed class TasksClient
+public sealed partial class TasksClient
 {
     /// <summary>Trigger.dev's batch size limit.</summary>
     public const int MaxBatchSize = 1000;

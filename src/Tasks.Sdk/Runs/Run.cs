@@ -7,24 +7,27 @@ namespace Tasks.Sdk;
 /// <summary>A run as the server last reported it.</summary>
 public class Run
 {
-    internal Run(RunResponse response)
+    /// <summary>A run from a run object; from a list entry (a <see cref="RunSummary"/>) the output, error, attempts and relations stay empty.</summary>
+    internal Run(RunSummary response)
     {
         Id = response.Id;
         TaskId = response.TaskIdentifier;
         Status = RunStatusNames.Parse(response.Status);
-        Error = response.Error is { } e ? new RunError(e.Message, e.Name, e.StackTrace) : null;
+        var full = response as RunResponse;
+        Error = full?.Error is { } e ? new RunError(e.Message, e.Name, e.StackTrace) : null;
         CreatedAt = response.CreatedAt;
         UpdatedAt = response.UpdatedAt;
         StartedAt = response.StartedAt;
         FinishedAt = response.FinishedAt;
         DelayedUntil = response.DelayedUntil;
-        AttemptCount = response.AttemptCount;
+        AttemptCount = full?.AttemptCount ?? 0;
         Tags = response.Tags;
         Metadata = response.Metadata;
         BatchId = response.BatchId;
-        ParentRunId = response.RelatedRuns.Parent?.Id;
-        ChildRunIds = response.RelatedRuns.Children?.Select(c => c.Id).ToList() ?? [];
-        OutputJson = response.Output;
+        IdempotencyKey = response.IdempotencyKey;
+        ParentRunId = full?.RelatedRuns.Parent?.Id;
+        ChildRunIds = full?.RelatedRuns.Children?.Select(c => c.Id).ToList() ?? [];
+        OutputJson = full?.Output;
     }
 
     /// <summary>The run id.</summary>
@@ -53,6 +56,8 @@ public class Run
     public JsonObject? Metadata { get; }
     /// <summary>The batch it belongs to.</summary>
     public string? BatchId { get; }
+    /// <summary>The idempotency key it was triggered with, as written.</summary>
+    public string? IdempotencyKey { get; }
     /// <summary>The run waiting on it.</summary>
     public string? ParentRunId { get; }
     /// <summary>Runs it triggered.</summary>

@@ -29,6 +29,14 @@ public class RunHandle
     /// <summary>Cancels the run (queued, delayed, executing or waiting).</summary>
     public Task CancelAsync(CancellationToken cancellationToken = default) => Client.CancelRunAsync(Id, cancellationToken);
 
+    /// <summary>Triggers a new run of the same task with the same payload and options; returns its handle.</summary>
+    public async Task<RunHandle> ReplayAsync(CancellationToken cancellationToken = default) =>
+        new(Client, await Client.ReplayRunAsync(Id, cancellationToken), isCached: false, publicAccessToken: null);
+
+    /// <summary>Moves a <c>DELAYED</c> run's start to <paramref name="delay"/> from now (any other status is refused).</summary>
+    public async Task<Run> RescheduleAsync(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        new(await Client.RescheduleRunAsync(Id, delay, cancellationToken));
+
     /// <summary>Polls until the run finishes (any final status) and returns it. Fine from anywhere, including outside a task.</summary>
     public async Task<Run> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
         new(await Client.PollUntilFinishedAsync(Id, cancellationToken));
@@ -48,6 +56,10 @@ public sealed class RunHandle<TOutput> : RunHandle
     /// <summary>Reads the run's current state with its typed output.</summary>
     public new async Task<Run<TOutput>> RetrieveAsync(CancellationToken cancellationToken = default) =>
         new(await Client.RetrieveRunResponseAsync(Id, cancellationToken), Client);
+
+    /// <summary>Triggers a new run of the same task with the same payload and options; returns its typed handle.</summary>
+    public new async Task<RunHandle<TOutput>> ReplayAsync(CancellationToken cancellationToken = default) =>
+        new(Client, await Client.ReplayRunAsync(Id, cancellationToken), isCached: false, publicAccessToken: null);
 
     /// <summary>Polls until the run finishes and returns it with its typed output.</summary>
     public new async Task<Run<TOutput>> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>

@@ -6,6 +6,7 @@ namespace Tasks.Sdk;
 public sealed class TaskContext
 {
     private static readonly AsyncLocal<TaskContext?> CurrentRun = new();
+    private readonly TasksClient? _client;
     private int _waiting;
 
     internal TaskContext(
@@ -16,8 +17,10 @@ public sealed class TaskContext
         IReadOnlyList<string> tags,
         JsonObject? metadata,
         IRunWaiter waiter,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TasksClient? client = null)
     {
+        _client = client;
         RunId = runId;
         TaskId = taskId;
         Attempt = attempt;
@@ -50,6 +53,21 @@ public sealed class TaskContext
     public CancellationToken CancellationToken { get; }
 
     internal IRunWaiter Waiter { get; }
+
+    /// <summary>Adds tags to this run (at most 10 in all), e.g. to find it later by a customer id learned while running.</summary>
+    public Task AddTagsAsync(params IReadOnlyList<string> tags) =>
+        RequireClient().AddTagsAsync(RunId, tags, CancellationToken);
+
+    /// <summary>Sets one metadata key on this run and returns the run's metadata; the server keeps it, so a dashboard or a poller sees progress.</summary>
+    public Task<JsonObject> SetMetadataAsync(string key, JsonNode? value) =>
+        RequireClient().UpdateMetadataAsync(RunId, new Protocol.MetadataUpdate(Operations: [new Protocol.MetadataOperation("set", key, value)]), CancellationToken);
+
+    /// <summary>Adds <paramref name="amount"/> to a numeric metadata key of this run (0 when missing) and returns the run's metadata.</summary>
+    public Task<JsonObject> IncrementMetadataAsync(string key, double amount = 1) =>
+        RequireClient().UpdateMetadataAsync(RunId, new Protocol.MetadataUpdate(Operations: [new Protocol.MetadataOperation("increment", key, amount)]), CancellationToken);
+
+    private TasksClient RequireClient() =>
+        _client ?? throw new InvalidOperationException("This TaskContext has no connection to the server (it was not created by the worker).");
 
     /// <summary>The run executing on this async flow, or null outside a task.</summary>
     internal static TaskContext? Current

@@ -48,7 +48,7 @@ internal sealed class RunExecutor(
             }
 
             await using var scope = services.CreateAsyncScope();
-            var context = new TaskContext(run.RunId, run.TaskId, run.Attempt, run.ParentRunId, run.Tags, run.Metadata, connection, cancellation.Token);
+            var context = new TaskContext(run.RunId, run.TaskId, run.Attempt, run.ParentRunId, run.Tags, run.Metadata, connection, cancellation.Token, client);
             var invocation = new TaskInvocation(run.Payload, context, scope.ServiceProvider, client.Json);
             TaskContext.Current = context;
             var output = await definition.Invoke(invocation);

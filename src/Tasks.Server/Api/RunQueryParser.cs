@@ -8,7 +8,7 @@ namespace Tasks.Server.Api;
 /// <summary>Reads Trigger.dev's list query: <c>filter[status]=A,B</c>, <c>filter[taskIdentifier]</c>, <c>filter[tag]</c>, <c>filter[createdAt][from|to|period]</c>, <c>filter[batch]</c>, <c>filter[queue]</c>, <c>page[size|after|before]</c>.</summary>
 internal static class RunQueryParser
 {
-    public static RunQuery Parse(IQueryCollection query, DateTimeOffset now)
+    public static RunFilter Parse(IQueryCollection query, DateTimeOffset now)
     {
         var statuses = List(query, "filter[status]");
         foreach (var status in statuses)
@@ -31,7 +31,7 @@ internal static class RunQueryParser
                 : throw ApiProblem.BadRequest($"Invalid filter[createdAt][period] '{period}'.");
         }
 
-        return new RunQuery
+        return new RunFilter
         {
             Statuses = statuses,
             TaskIds = List(query, "filter[taskIdentifier]"),

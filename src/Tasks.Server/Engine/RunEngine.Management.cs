@@ -12,7 +12,7 @@ internal sealed partial class RunEngine
     private const int MaxPageSize = 100;
 
     /// <summary>A page of runs, newest first, with cursors for the next (older) and previous (newer) pages.</summary>
-    public Task<ListRunsResponse> ListRunsAsync(EnvironmentRecord env, RunQuery query, CancellationToken cancellationToken)
+    public Task<ListRunsResponse> ListRunsAsync(EnvironmentRecord env, RunFilter query, CancellationToken cancellationToken)
     {
         if (query.Size is < 1 or > MaxPageSize)
         {

@@ -31,7 +31,7 @@ internal interface IRunReader
     Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(string runId);
 
     /// <summary>One page of runs, newest first, matching <paramref name="query"/>; <c>query.Size + 1</c> rows so the caller knows whether more follow.</summary>
-    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunQuery query);
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunFilter query);
 
     Task<PacketRecord?> GetPacketAsync(string environmentId, string path);
 

@@ -78,7 +78,7 @@ internal sealed record AttemptRecord(int Number, string WorkerId, long StartedAt
 internal sealed record PacketRecord(string Path, string ContentType, byte[] Data);
 
 /// <summary>Filters and a cursor for listing runs. Lists are newest first; <see cref="After"/> pages to older runs, <see cref="Before"/> to newer.</summary>
-internal sealed record RunQuery
+internal sealed record RunFilter
 {
     public IReadOnlyList<string> Statuses { get; init; } = [];
     public IReadOnlyList<string> TaskIds { get; init; } = [];

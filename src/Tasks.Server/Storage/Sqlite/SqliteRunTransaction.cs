@@ -16,7 +16,7 @@ internal sealed class SqliteRunTransaction(SqliteConnection connection, SqliteTr
     public Task<EnvironmentRecord?> FindEnvironmentByIdAsync(string environmentId) =>
         SingleAsync("SELECT id, type, api_key FROM environments WHERE id = $id", ReadEnvironment, ("$id", environmentId));
 
-    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunQuery query)
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string environmentId, RunFilter query)
     {
         var where = new List<string> { "env_id = $env" };
         var parameters = new List<(string, object?)> { ("$env", environmentId), ("$take", query.Size + 1) };
