@@ -26,12 +26,20 @@ public sealed class EmbeddedTasksServer : IAsyncDisposable
     /// <summary>The server's services (for tests that look inside).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server on a free loopback port (or <paramref name="url"/>) and returns once it accepts requests.</summary>
-    public static async Task<EmbeddedTasksServer> StartAsync(Action<TasksServerOptions>? configure = null, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a server on a free loopback port (or <paramref name="url"/>) and returns once it accepts requests.
+    /// <paramref name="services"/> can replace the server's services before it starts, e.g. its <see cref="TimeProvider"/>.
+    /// </summary>
+    public static async Task<EmbeddedTasksServer> StartAsync(
+        Action<TasksServerOptions>? configure = null,
+        string url = "http://127.0.0.1:0",
+        Action<IServiceCollection>? services = null,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        services?.Invoke(builder.Services);
         builder.Services.AddTasksServer(builder.Configuration, configure);
         var app = builder.Build();
         app.MapTasksServer();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tasks.Server.Api;
 using Tasks.Server.Auth;
 using Tasks.Server.Engine;
@@ -19,7 +20,7 @@ public static class TasksServerServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRunStore>(provider =>
             new SqliteRunStore(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasksServerOptions>>().Value.DatabasePath));
         services.AddSingleton<RunSignals>();
