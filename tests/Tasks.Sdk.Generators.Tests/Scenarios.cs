@@ -157,7 +157,7 @@ internal static class Scenarios
         // Every payload and output shape a task may use; the ids include characters that are not C# identifiers.
         public static class ShapeTasks
         {
-            [Task("orders/import")]
+            [Task("orders.import")]
             public static Task<int> ImportAsync(List<Order> orders) => Task.FromResult(orders.Count);
 
             [Task("orders.count-by-priority")]
