@@ -47,6 +47,7 @@ internal sealed partial class RunEngine
             return redelivered.Select(ToLeasedRun).ToList();
         }
 
+        await tx.LockSlotsAsync(env.Id);
         var now = Now;
         await tx.PromoteDelayedRunsAsync(env.Id, now);
         var leased = new List<LeasedRun>();

@@ -48,6 +48,7 @@ internal sealed partial class RunEngine
             return new WaitForResumeResponse(run.Status == RunStatuses.Waiting ? Pending : Canceled);
         }
 
+        await tx.LockSlotsAsync(env.Id);
         var limit = await tx.GetQueueLimitAsync(env.Id, run.Queue);
         if (limit > 0 && await tx.CountExecutingAsync(env.Id, run.Queue, run.ConcurrencyKey) >= limit)
         {

@@ -18,19 +18,27 @@ internal sealed partial class RunEngine(IRunStore store, RunSignals signals, Tim
 
     private long LeaseMs => (long)_options.LeaseDuration.TotalMilliseconds;
 
-    /// <summary>Called after a run reached a final status: completes the wait of a parent that waited on it or on its batch.</summary>
+    /// <summary>
+    /// Called after a run reached a final status: completes the waits on it, and on its batch when that was the batch's last run.
+    /// Waiters are found by what they wait on, not by parentage: a parent can wait on an existing child its idempotency key found.
+    /// </summary>
     private static async Task OnRunFinishedAsync(IRunTransaction tx, RunRecord run, long now)
     {
-        if (run.ParentRunId is not { } parentId || await tx.GetRunAsync(parentId) is not { Status: RunStatuses.Waiting, WaitDone: false } parent)
+        await CompleteWaitsOnAsync(tx, run.Id, now);
+        if (run.BatchId is { } batchId && await IsBatchFinishedAsync(tx, batchId))
         {
-            return;
+            await CompleteWaitsOnAsync(tx, batchId, now);
         }
+    }
 
-        var done = parent.WaitingFor == run.Id
-            || (run.BatchId is { } batchId && parent.WaitingFor == batchId && await IsBatchFinishedAsync(tx, batchId));
-        if (done)
+    private static async Task CompleteWaitsOnAsync(IRunTransaction tx, string target, long now)
+    {
+        foreach (var waiter in await tx.GetRunsWaitingOnAsync(target))
         {
-            await tx.UpdateRunAsync(parent with { WaitDone = true, UpdatedAt = now });
+            if (waiter is { Status: RunStatuses.Waiting, WaitDone: false })
+            {
+                await tx.UpdateRunAsync(waiter with { WaitDone = true, UpdatedAt = now });
+            }
         }
     }
 

@@ -51,6 +51,15 @@ internal interface IRunTransaction : IRunReader
     Task InsertRunAsync(RunRecord run);
     Task UpdateRunAsync(RunRecord run);
     Task<RunRecord?> FindRunByIdempotencyKeyAsync(string environmentId, string taskId, string idempotencyKey);
+    /// <summary>Runs suspended on <paramref name="target"/> (a run or batch id); a backend with concurrent writers locks them.</summary>
+    Task<IReadOnlyList<RunRecord>> GetRunsWaitingOnAsync(string target);
+
+    /// <summary>
+    /// Serializes, per environment, everything that hands out concurrency slots (leases and resumes), so two writers never both
+    /// see the last free slot. A single-writer backend has nothing to do.
+    /// </summary>
+    Task LockSlotsAsync(string environmentId);
+
     Task<int> CountExecutingAsync(string environmentId, string queue, string concurrencyKey);
 
     /// <summary>QUEUED runs of these tasks due by <paramref name="now"/>, in queue order, skipping the first <paramref name="skip"/>.</summary>

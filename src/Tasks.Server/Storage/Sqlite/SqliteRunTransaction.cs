@@ -135,6 +135,11 @@ internal sealed class SqliteRunTransaction(SqliteConnection connection, SqliteTr
         $"SELECT {RunColumns.Select} FROM runs WHERE env_id = $env AND task_id = $task AND idempotency_key = $key",
         RunColumns.Read, ("$env", environmentId), ("$task", taskId), ("$key", idempotencyKey));
 
+    public Task<IReadOnlyList<RunRecord>> GetRunsWaitingOnAsync(string target) =>
+        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE waiting_for = $target", RunColumns.Read, ("$target", target));
+
+    public Task LockSlotsAsync(string environmentId) => Task.CompletedTask; // one writer at a time already
+
     public async Task<int> CountExecutingAsync(string environmentId, string queue, string concurrencyKey) => (int)(long)(await ScalarAsync(
         "SELECT COUNT(*) FROM runs WHERE env_id = $env AND queue = $queue AND concurrency_key = $key AND status IN ('EXECUTING','DEQUEUED')",
         ("$env", environmentId), ("$queue", queue), ("$key", concurrencyKey)))!;

@@ -121,6 +121,7 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL,
             PRIMARY KEY (env_id, path));
         CREATE INDEX runs_list ON runs (env_id, created_at);
+        CREATE INDEX runs_waiting_for ON runs (waiting_for) WHERE waiting_for IS NOT NULL;
         """,
     ];
 }
