@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Tasks.Server.Storage.Sqlite;
+namespace Tasks.Server.Storage.Sql;
 
 /// <summary>The <c>runs</c> columns in one place: the SELECT list, the INSERT/UPDATE parameters and the row reader agree by construction.</summary>
 internal static class RunColumns
@@ -22,13 +22,13 @@ internal static class RunColumns
 
     public static readonly string Select = string.Join(", ", Columns.Select(c => c.Column));
 
-    public static readonly string Parameters = string.Join(", ", Columns.Select(c => "$" + c.Column));
+    public static readonly string Parameters = string.Join(", ", Columns.Select(c => "@" + c.Column));
 
-    public static readonly string Assignments = string.Join(", ", Columns.Skip(1).Select(c => $"{c.Column} = ${c.Column}"));
+    public static readonly string Assignments = string.Join(", ", Columns.Skip(1).Select(c => $"{c.Column} = @{c.Column}"));
 
-    public static IEnumerable<(string, object?)> Bind(RunRecord run) => Columns.Select(c => ("$" + c.Column, c.Value(run)));
+    public static IEnumerable<(string, object?)> Bind(RunRecord run) => Columns.Select(c => ("@" + c.Column, c.Value(run)));
 
-    public static RunRecord Read(SqliteDataReader r) => new()
+    public static RunRecord Read(DbDataReader r) => new()
     {
         Id = r.GetString(0),
         EnvironmentId = r.GetString(1),
@@ -36,39 +36,39 @@ internal static class RunColumns
         Status = r.GetString(3),
         Payload = r.GetString(4),
         PayloadType = r.GetString(5),
-        Output = SqliteRunTransaction.NullableString(r, 6),
-        Error = SqliteRunTransaction.NullableString(r, 7),
+        Output = SqlRunTransaction.NullableString(r, 6),
+        Error = SqlRunTransaction.NullableString(r, 7),
         Tags = r.GetString(8),
-        Metadata = SqliteRunTransaction.NullableString(r, 9),
+        Metadata = SqlRunTransaction.NullableString(r, 9),
         Queue = r.GetString(10),
         ConcurrencyKey = r.GetString(11),
-        QueueAt = r.GetInt64(12),
-        IdempotencyKey = SqliteRunTransaction.NullableString(r, 13),
-        IdempotencyKeyUser = SqliteRunTransaction.NullableString(r, 14),
-        IdempotencyExpiresAt = SqliteRunTransaction.NullableInt64(r, 15),
-        AttemptCount = r.GetInt32(16),
-        MaxAttempts = r.GetInt32(17),
-        MaxDurationMs = SqliteRunTransaction.NullableInt64(r, 18),
-        Ttl = SqliteRunTransaction.NullableString(r, 19),
-        TtlExpiresAt = SqliteRunTransaction.NullableInt64(r, 20),
-        DelayUntil = SqliteRunTransaction.NullableInt64(r, 21),
-        AvailableAt = r.GetInt64(22),
-        CreatedAt = r.GetInt64(23),
-        UpdatedAt = r.GetInt64(24),
-        StartedAt = SqliteRunTransaction.NullableInt64(r, 25),
-        FinishedAt = SqliteRunTransaction.NullableInt64(r, 26),
-        ExpiredAt = SqliteRunTransaction.NullableInt64(r, 27),
-        ParentRunId = SqliteRunTransaction.NullableString(r, 28),
-        RootRunId = SqliteRunTransaction.NullableString(r, 29),
-        Depth = r.GetInt32(30),
+        QueueAt = SqlRunTransaction.Long(r, 12),
+        IdempotencyKey = SqlRunTransaction.NullableString(r, 13),
+        IdempotencyKeyUser = SqlRunTransaction.NullableString(r, 14),
+        IdempotencyExpiresAt = SqlRunTransaction.NullableInt64(r, 15),
+        AttemptCount = SqlRunTransaction.Int(r, 16),
+        MaxAttempts = SqlRunTransaction.Int(r, 17),
+        MaxDurationMs = SqlRunTransaction.NullableInt64(r, 18),
+        Ttl = SqlRunTransaction.NullableString(r, 19),
+        TtlExpiresAt = SqlRunTransaction.NullableInt64(r, 20),
+        DelayUntil = SqlRunTransaction.NullableInt64(r, 21),
+        AvailableAt = SqlRunTransaction.Long(r, 22),
+        CreatedAt = SqlRunTransaction.Long(r, 23),
+        UpdatedAt = SqlRunTransaction.Long(r, 24),
+        StartedAt = SqlRunTransaction.NullableInt64(r, 25),
+        FinishedAt = SqlRunTransaction.NullableInt64(r, 26),
+        ExpiredAt = SqlRunTransaction.NullableInt64(r, 27),
+        ParentRunId = SqlRunTransaction.NullableString(r, 28),
+        RootRunId = SqlRunTransaction.NullableString(r, 29),
+        Depth = SqlRunTransaction.Int(r, 30),
         TriggerFunction = r.GetString(31),
-        BatchId = SqliteRunTransaction.NullableString(r, 32),
-        BatchIndex = r.IsDBNull(33) ? null : r.GetInt32(33),
-        ResumeParent = r.GetInt64(34) != 0,
-        LeaseOwner = SqliteRunTransaction.NullableString(r, 35),
-        LeaseRequest = SqliteRunTransaction.NullableString(r, 36),
-        LeaseExpiresAt = SqliteRunTransaction.NullableInt64(r, 37),
-        WaitingFor = SqliteRunTransaction.NullableString(r, 38),
-        WaitDone = r.GetInt64(39) != 0,
+        BatchId = SqlRunTransaction.NullableString(r, 32),
+        BatchIndex = r.IsDBNull(33) ? null : SqlRunTransaction.Int(r, 33),
+        ResumeParent = SqlRunTransaction.Long(r, 34) != 0,
+        LeaseOwner = SqlRunTransaction.NullableString(r, 35),
+        LeaseRequest = SqlRunTransaction.NullableString(r, 36),
+        LeaseExpiresAt = SqlRunTransaction.NullableInt64(r, 37),
+        WaitingFor = SqlRunTransaction.NullableString(r, 38),
+        WaitDone = SqlRunTransaction.Long(r, 39) != 0,
     };
 }
