@@ -8,7 +8,18 @@ internal sealed class RunSignals
 {
     private TaskCompletionSource _next = NewSource();
 
-    public void Pulse() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+    /// <summary>Raised on every <see cref="Pulse"/>: a multi-server store relays it to the other servers.</summary>
+    public event Action? Pulsed;
+
+    /// <summary>Something changed here: wakes this server's long-polls and tells the relay, if any.</summary>
+    public void Pulse()
+    {
+        PulseLocal();
+        Pulsed?.Invoke();
+    }
+
+    /// <summary>Something changed on another server: wakes this server's long-polls only.</summary>
+    public void PulseLocal() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
     /// <summary>
     /// The next pulse. Take it <em>before</em> checking the store and await it after, so a change that lands between the check

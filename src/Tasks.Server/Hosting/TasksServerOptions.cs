@@ -6,6 +6,12 @@ public sealed class TasksServerOptions
     /// <summary>Where the SQLite database lives (default <c>.tasks/</c> under the working directory).</summary>
     public string DataDirectory { get; set; } = ".tasks";
 
+    /// <summary>
+    /// A PostgreSQL connection string: when set, the server stores runs in PostgreSQL instead of SQLite, and any number of servers
+    /// can share that database. Also read from <c>ConnectionStrings:Tasks</c>.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The secret key of the environment it names (<c>tr_dev_…</c>); default <c>TRIGGER_SECRET_KEY</c>, else a generated dev key kept with the data.</summary>
     public string? SecretKey { get; set; }
 

@@ -4,6 +4,7 @@ using Tasks.Server.Auth;
 using Tasks.Server.Engine;
 using Tasks.Server.Hosting;
 using Tasks.Server.Storage;
+using Tasks.Server.Storage.Postgres;
 using Tasks.Server.Storage.Sqlite;
 
 namespace Tasks.Server;
@@ -21,8 +22,21 @@ public static class TasksServerServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IRunStore>(provider =>
-            new SqliteRunStore(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasksServerOptions>>().Value.DatabasePath));
+        var postgres = configuration.GetConnectionString("Tasks") ?? configuration["Tasks:PostgresConnectionString"];
+        options.PostConfigure(o => o.PostgresConnectionString ??= postgres);
+        var settings = new TasksServerOptions { PostgresConnectionString = postgres };
+        configure?.Invoke(settings);
+        if (settings.PostgresConnectionString is { Length: > 0 } connectionString)
+        {
+            services.AddSingleton(new PostgresRunStore(connectionString));
+            services.AddSingleton<IRunStore>(provider => provider.GetRequiredService<PostgresRunStore>());
+            services.AddHostedService<PostgresSignalRelay>();
+        }
+        else
+        {
+            services.AddSingleton<IRunStore>(provider =>
+                new SqliteRunStore(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasksServerOptions>>().Value.DatabasePath));
+        }
         services.AddSingleton<RunSignals>();
         services.AddSingleton<RunEngine>();
         services.AddSingleton<EnvironmentKeys>();
