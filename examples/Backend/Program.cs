@@ -1,5 +1,7 @@
 // A backend that only triggers: no worker runs in this process. It triggers one run, a batch and a parent run through the
 // generated IImageTasksClient, polls their handles until they finish, prints what came back, and exits 0 if all completed.
+// It references only examples/Contracts: the IImageTasks contract, its records and its generated client, never the code
+// that runs the tasks.
 using System.Diagnostics;
 using Examples.Images;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +20,9 @@ if (string.IsNullOrWhiteSpace(apiUrl) || string.IsNullOrWhiteSpace(Environment.G
 }
 
 var services = new ServiceCollection();
-services.AddTasksClient();  // TasksClient, configured from TRIGGER_API_URL / TRIGGER_SECRET_KEY
-services.AddImageTasks();   // brings the generated IImageTasksClient
+// TasksClient, configured from TRIGGER_API_URL / TRIGGER_SECRET_KEY, serializing through the contract's JSON context.
+services.AddTasksClient(o => o.JsonSerializerOptions.TypeInfoResolver = ImageJsonContext.Default);
+services.AddImageTasksClient(); // generated from the IImageTasks contract
 await using var provider = services.BuildServiceProvider();
 var images = provider.GetRequiredService<IImageTasksClient>();
 

@@ -4,15 +4,15 @@ using Tasks.Sdk;
 namespace Examples.Images;
 
 /// <summary>
-/// The tasks. Only the worker process executes them; any process that references this assembly gets the generated
-/// <see cref="IImageTasksClient"/> to trigger them. The class is resolved from DI in a scope of its own per run.
+/// The implementation of the <see cref="IImageTasks"/> contract. Only the worker references this assembly; the backend
+/// triggers the same tasks through the contract's generated <see cref="IImageTasksClient"/>. The class is resolved from DI in
+/// a scope of its own per run. Ids and options live on the contract, so nothing here carries <c>[Task]</c>.
 /// </summary>
-public sealed class ImageTasks(IThumbnailer thumbnailer, IImageTasksClient images, ILogger<ImageTasks> logger)
+public sealed class ImageTasks(IThumbnailer thumbnailer, IImageTasksClient images, ILogger<ImageTasks> logger) : IImageTasks
 {
     private static readonly string ThisWorker = $"{Environment.MachineName}/pid {Environment.ProcessId}";
 
-    /// <summary>One image. Runs share the "images" queue, at most two at a time across all workers; up to three attempts.</summary>
-    [Task("resize-image", Queue = "images", ConcurrencyLimit = 2, MaxAttempts = 3, MinRetryDelay = "500ms")]
+    /// <inheritdoc/>
     public async Task<Thumbnail> ResizeAsync(ResizeRequest request, TaskContext ctx, CancellationToken ct)
     {
         logger.LogInformation("{RunId} resize {Url} to {Width}px (attempt {Attempt})", ctx.RunId, request.Url, request.Width, ctx.Attempt);
@@ -20,11 +20,7 @@ public sealed class ImageTasks(IThumbnailer thumbnailer, IImageTasksClient image
         return new Thumbnail(request.Url, request.Width, key, bytes, ThisWorker);
     }
 
-    /// <summary>
-    /// A parent run: waits on the cover, then on a batch of one thumbnail per photo. While it waits it is suspended on the
-    /// server and holds no slot of the "images" queue, so its children can use both.
-    /// </summary>
-    [Task("resize-album", MaxDuration = "5m")]
+    /// <inheritdoc/>
     public async Task<AlbumResult> ResizeAlbumAsync(AlbumRequest album, TaskContext ctx, CancellationToken ct)
     {
         logger.LogInformation("{RunId} album {Name}: cover + {Count} photos", ctx.RunId, album.Name, album.PhotoUrls.Count);

@@ -3,18 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>The public entry point of this task library.</summary>
+/// <summary>The public entry point of this task implementation library.</summary>
 public static class ImageTasksServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the image tasks (their dispatch entries and <see cref="ImageTasks"/>), the generated
-    /// <see cref="IImageTasksClient"/>, and the services the tasks use. A worker calls it with <c>AddTasksWorker()</c> to run
-    /// the tasks; a backend calls it with <c>AddTasksClient()</c> only to trigger them.
+    /// Runs the <see cref="IImageTasks"/> contract in this process with <see cref="ImageTasks"/>: the contract's generated
+    /// <c>AddImageTasks&lt;TImplementation&gt;()</c> registers the implementation, the dispatch entries and the typed client;
+    /// this adds the services the implementation uses. A worker calls it with <c>AddTasksWorker()</c>.
     /// </summary>
-    public static IServiceCollection AddImageTasks(this IServiceCollection services)
+    public static IServiceCollection AddImageProcessing(this IServiceCollection services)
     {
-        // AddGeneratedTasks() is generated into this assembly as internal, hence this public wrapper.
-        services.AddGeneratedTasks();
+        services.AddImageTasks<ImageTasks>();
         services.TryAddSingleton<IThumbnailer, SimulatedThumbnailer>();
         return services;
     }

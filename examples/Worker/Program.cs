@@ -1,5 +1,6 @@
 // The worker process: it connects to the server, registers the image tasks, leases their runs and executes them until
 // Ctrl+C. Where the server is comes from TRIGGER_API_URL and TRIGGER_SECRET_KEY (environment, or any configuration source).
+using Examples.Images;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,8 +21,10 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["TRIGGER_API_URL"]) || strin
     return 2;
 }
 
+// Payloads and outputs go through the contract's source-generated JSON context: no reflection, so the worker can be trimmed.
+builder.Services.AddTasksClient(o => o.JsonSerializerOptions.TypeInfoResolver = ImageJsonContext.Default);
 builder.Services.AddTasksWorker(o => o.MaxConcurrency = 8);
-builder.Services.AddImageTasks();
+builder.Services.AddImageProcessing(); // IImageTasks implemented by ImageTasks, plus what it needs
 
 using var host = builder.Build();
 await host.RunAsync(); // until Ctrl+C / SIGTERM; runs in flight are cancelled and retried elsewhere
