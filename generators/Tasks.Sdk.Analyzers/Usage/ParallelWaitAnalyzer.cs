@@ -51,6 +51,9 @@ public sealed class ParallelWaitAnalyzer : DiagnosticAnalyzer
         // "Direct" while the value is still the waiting call's own task (only conversions in between).
         var direct = true;
         var throughLambda = false;
+
+        // Awaited on the way up (outside any lambda): what flows on is the result, not a pending task.
+        var awaited = false;
         IOperation current = wait;
         for (var parent = wait.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
@@ -62,6 +65,10 @@ public sealed class ParallelWaitAnalyzer : DiagnosticAnalyzer
                     return null;
                 case IAnonymousFunctionOperation:
                     throughLambda = true;
+                    awaited = false;
+                    break;
+                case IAwaitOperation:
+                    awaited = true;
                     break;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
                     if (sdk.IsTaskCombinator(call.TargetMethod))
@@ -83,9 +90,9 @@ public sealed class ParallelWaitAnalyzer : DiagnosticAnalyzer
                 case ICollectionExpressionOperation or IArrayInitializerOperation when direct && !IsParamsArray(parent):
                     return "as an item of a collection of tasks";
                 case IVariableDeclaratorOperation declarator:
-                    return UsedByCombinator(declarator.Symbol, parent, sdk);
+                    return awaited ? null : UsedByCombinator(declarator.Symbol, parent, sdk);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current:
-                    return UsedByCombinator(local.Local, parent, sdk);
+                    return awaited ? null : UsedByCombinator(local.Local, parent, sdk);
             }
 
             direct = false;
