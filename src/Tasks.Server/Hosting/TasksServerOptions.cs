@@ -30,5 +30,14 @@ public sealed class TasksServerOptions
     /// <summary>Largest trigger body (Trigger.dev: 3 MiB); larger requests get 413.</summary>
     public long MaxPayloadBytes { get; set; } = 3 * 1024 * 1024;
 
+    /// <summary>Serve the dashboard under <c>/dashboard</c> (default true). It always needs sign-in.</summary>
+    public bool DashboardEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The token people sign in to the dashboard with; default <c>TASKS_DASHBOARD_TOKEN</c>, else one generated on first start, kept
+    /// in <see cref="DataDirectory"/> and printed at start. Servers sharing one PostgreSQL database should all be given the same token.
+    /// </summary>
+    public string? DashboardToken { get; set; }
+
     internal string DatabasePath => Path.Combine(DataDirectory, "tasks.db");
 }

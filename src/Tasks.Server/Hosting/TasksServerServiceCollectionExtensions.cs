@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tasks.Server.Api;
 using Tasks.Server.Auth;
+using Tasks.Server.Dashboard;
 using Tasks.Server.Engine;
 using Tasks.Server.Hosting;
 using Tasks.Server.Storage;
@@ -41,12 +42,13 @@ public static class TasksServerServiceCollectionExtensions
         services.AddSingleton<RunEngine>();
         services.AddSingleton<EnvironmentKeys>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<DashboardAuth>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<RunSweeper>();
         return services;
     }
 
-    /// <summary>Maps Trigger.dev's REST API and the worker protocol.</summary>
+    /// <summary>Maps Trigger.dev's REST API, the worker protocol and (unless disabled) the dashboard.</summary>
     public static WebApplication MapTasksServer(this WebApplication app)
     {
         app.UseMiddleware<ApiErrors>();
@@ -54,6 +56,11 @@ public static class TasksServerServiceCollectionExtensions
         app.MapManagementApi();
         app.MapWorkerApi();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasksServerOptions>>().Value.DashboardEnabled)
+        {
+            app.MapDashboard();
+        }
+
         return app;
     }
 }

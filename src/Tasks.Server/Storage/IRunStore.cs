@@ -37,7 +37,19 @@ internal interface IRunReader
 
     /// <summary>The earliest time after <paramref name="now"/> at which a delayed or backing-off run of these tasks becomes due.</summary>
     Task<long?> NextDueAtAsync(string environmentId, IReadOnlyList<string> taskIds, long now);
+
+    /// <summary>How many runs each task has in each status (the dashboard's task overview); answered from an index, not the rows.</summary>
+    Task<IReadOnlyList<TaskStatusCount>> CountRunsByTaskAndStatusAsync(string environmentId);
+
+    /// <summary>Every queue of the environment with its limit, its runs executing and its runs queued (the dashboard's queue overview).</summary>
+    Task<IReadOnlyList<QueueUsage>> GetQueueUsageAsync(string environmentId);
 }
+
+/// <summary>A task's number of runs in one status.</summary>
+internal sealed record TaskStatusCount(string TaskId, string Status, int Count);
+
+/// <summary>A queue's concurrency limit (0: none) against its runs executing now and its runs queued.</summary>
+internal sealed record QueueUsage(string Queue, int ConcurrencyLimit, int Executing, int Queued);
 
 /// <summary>Reads and writes inside one write transaction.</summary>
 internal interface IRunTransaction : IRunReader

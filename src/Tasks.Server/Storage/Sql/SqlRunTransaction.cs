@@ -116,6 +116,19 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         return value is null ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
+    public Task<IReadOnlyList<TaskStatusCount>> CountRunsByTaskAndStatusAsync(string environmentId) => ListAsync(
+        "SELECT task_id, status, COUNT(*) FROM runs WHERE env_id = @env GROUP BY task_id, status ORDER BY task_id, status",
+        r => new TaskStatusCount(r.GetString(0), r.GetString(1), Int(r, 2)), ("@env", environmentId));
+
+    public Task<IReadOnlyList<QueueUsage>> GetQueueUsageAsync(string environmentId) => ListAsync(
+        """
+        SELECT q.name, q.concurrency_limit,
+            (SELECT COUNT(*) FROM runs r WHERE r.env_id = q.env_id AND r.queue = q.name AND r.status IN ('EXECUTING','DEQUEUED')),
+            (SELECT COUNT(*) FROM runs r WHERE r.env_id = q.env_id AND r.queue = q.name AND r.status = 'QUEUED')
+        FROM queues q WHERE q.env_id = @env ORDER BY q.name
+        """,
+        r => new QueueUsage(r.GetString(0), Int(r, 1), Int(r, 2), Int(r, 3)), ("@env", environmentId));
+
     public Task InsertEnvironmentAsync(EnvironmentRecord environment) => ExecuteAsync(
         "INSERT INTO environments (id, type, api_key) VALUES (@id, @type, @key)",
         ("@id", environment.Id), ("@type", environment.Type), ("@key", environment.ApiKey));
