@@ -28,7 +28,7 @@ internal static class TriggerApiEndpoints
     {
         var body = await JsonBodies.ReadAsync(context, ProtocolJsonContext.Default.TriggerTaskRequest, options.Value.MaxPayloadBytes);
         var environment = ApiKeyFilter.EnvironmentOf(context);
-        var response = await engine.TriggerAsync(environment, taskId, body, RequestKey(context), context.RequestAborted);
+        var response = await engine.TriggerAsync(environment, Uri.UnescapeDataString(taskId), body, RequestKey(context), context.RequestAborted);
         context.Response.Headers[PublicTokenHeader] = PublicTokens.Create(environment, [$"read:runs:{response.Id}"], time.GetUtcNow());
         return Results.Json(response, ProtocolJsonContext.Default.TriggerTaskResponse);
     }

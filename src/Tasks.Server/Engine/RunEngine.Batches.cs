@@ -87,10 +87,8 @@ internal sealed partial class RunEngine
             if (isSealed)
             {
                 await tx.UpdateBatchAsync(batch with { Sealed = true, UpdatedAt = now });
-                if (await IsBatchFinishedAsync(tx, batch.Id))
-                {
-                    await CompleteWaitsOnAsync(tx, batch.Id, now); // items streamed in chunks may all have finished already
-                }
+                // Items streamed in chunks may all have finished already.
+                await CompleteWaitsOnAsync(tx, batch.Id, now, () => IsBatchFinishedAsync(tx, batch.Id));
             }
 
             return isSealed

@@ -8,7 +8,7 @@ namespace Tasks.Server.Engine;
 internal sealed partial class RunEngine
 {
     private const int ScanPage = 64;
-    private const int MaxScan = 2_000;
+    private const int MaxPages = 32;
     private static readonly TimeSpan MaxLongPoll = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -53,10 +53,11 @@ internal sealed partial class RunEngine
         var leased = new List<LeasedRun>();
         var limits = new Dictionary<string, int>(StringComparer.Ordinal);
         var busy = new Dictionary<(string Queue, string Key), int>();
-        var skipped = 0;
-        while (leased.Count < request.Max && skipped < MaxScan)
+        var full = new HashSet<(string Queue, string Key)>();
+        for (var pages = 0; leased.Count < request.Max && pages < MaxPages; pages++)
         {
-            var page = await tx.SelectReadyRunsAsync(env.Id, request.Tasks, now, skipped, ScanPage);
+            // Leased and expired runs leave QUEUED and full slots are excluded, so every page starts at the head of the line.
+            var page = await tx.SelectReadyRunsAsync(env.Id, request.Tasks, now, full, ScanPage);
             foreach (var run in page)
             {
                 if (run.TtlExpiresAt is { } expiresAt && expiresAt <= now && run.AttemptCount == 0)
@@ -80,7 +81,7 @@ internal sealed partial class RunEngine
 
                     if (inUse >= limit)
                     {
-                        skipped++;
+                        full.Add(slot);
                         continue;
                     }
 

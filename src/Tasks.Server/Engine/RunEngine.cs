@@ -25,20 +25,28 @@ internal sealed partial class RunEngine(IRunStore store, RunSignals signals, Tim
     private static async Task OnRunFinishedAsync(IRunTransaction tx, RunRecord run, long now)
     {
         await CompleteWaitsOnAsync(tx, run.Id, now);
-        if (run.BatchId is { } batchId && await IsBatchFinishedAsync(tx, batchId))
+        if (run.BatchId is { } batchId)
         {
-            await CompleteWaitsOnAsync(tx, batchId, now);
+            await CompleteWaitsOnAsync(tx, batchId, now, () => IsBatchFinishedAsync(tx, batchId));
         }
     }
 
-    private static async Task CompleteWaitsOnAsync(IRunTransaction tx, string target, long now)
+    /// <summary>
+    /// Marks the runs waiting on <paramref name="target"/> as ready to resume, if <paramref name="isDone"/> holds. The waiters are
+    /// read (and, on a multi-writer store, locked) before the check: two siblings finishing at once on two servers take turns,
+    /// and the second one's check sees the first one's commit, so the last run of a batch always releases its parent.
+    /// </summary>
+    private static async Task CompleteWaitsOnAsync(IRunTransaction tx, string target, long now, Func<Task<bool>>? isDone = null)
     {
-        foreach (var waiter in await tx.GetRunsWaitingOnAsync(target))
+        var waiters = (await tx.GetRunsWaitingOnAsync(target)).Where(w => w is { Status: RunStatuses.Waiting, WaitDone: false }).ToList();
+        if (waiters.Count == 0 || (isDone is not null && !await isDone()))
         {
-            if (waiter is { Status: RunStatuses.Waiting, WaitDone: false })
-            {
-                await tx.UpdateRunAsync(waiter with { WaitDone = true, UpdatedAt = now });
-            }
+            return;
+        }
+
+        foreach (var waiter in waiters)
+        {
+            await tx.UpdateRunAsync(waiter with { WaitDone = true, UpdatedAt = now });
         }
     }
 
