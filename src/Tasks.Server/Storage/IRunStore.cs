@@ -74,8 +74,11 @@ internal interface IRunTransaction : IRunReader
 
     Task<int> CountExecutingAsync(string environmentId, string queue, string concurrencyKey);
 
-    /// <summary>QUEUED runs of these tasks due by <paramref name="now"/>, in queue order, skipping the first <paramref name="skip"/>.</summary>
-    Task<IReadOnlyList<RunRecord>> SelectReadyRunsAsync(string environmentId, IReadOnlyList<string> taskIds, long now, int skip, int take);
+    /// <summary>
+    /// QUEUED runs of these tasks due by <paramref name="now"/>, in queue order, leaving out the (queue, concurrency key) slots in
+    /// <paramref name="fullSlots"/>: a full queue at the head of the line must not hide the runs behind it.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord>> SelectReadyRunsAsync(string environmentId, IReadOnlyList<string> taskIds, long now, IReadOnlyCollection<(string Queue, string Key)> fullSlots, int take);
 
     /// <summary>Moves DELAYED runs whose delay has passed to QUEUED.</summary>
     Task PromoteDelayedRunsAsync(string environmentId, long now);

@@ -173,9 +173,14 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         "SELECT COUNT(*) FROM runs WHERE env_id = @env AND queue = @queue AND concurrency_key = @key AND status IN ('EXECUTING','DEQUEUED')",
         ("@env", environmentId), ("@queue", queue), ("@key", concurrencyKey)))!;
 
-    public Task<IReadOnlyList<RunRecord>> SelectReadyRunsAsync(string environmentId, IReadOnlyList<string> taskIds, long now, int skip, int take) => ListAsync(
-        $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND status = 'QUEUED' AND task_id IN ({InList(taskIds.Count)}) AND available_at <= @now ORDER BY queue_at, id LIMIT @take OFFSET @skip",
-        RunColumns.Read, [("@env", environmentId), ("@now", now), ("@take", take), ("@skip", skip), .. InParameters(taskIds)]);
+    public Task<IReadOnlyList<RunRecord>> SelectReadyRunsAsync(string environmentId, IReadOnlyList<string> taskIds, long now, IReadOnlyCollection<(string Queue, string Key)> fullSlots, int take)
+    {
+        var excluded = string.Concat(fullSlots.Select((_, i) => $" AND NOT (queue = @fq{i} AND concurrency_key = @fk{i})"));
+        var slotParameters = fullSlots.SelectMany((slot, i) => new (string, object?)[] { ($"@fq{i}", slot.Queue), ($"@fk{i}", slot.Key) });
+        return ListAsync(
+            $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND status = 'QUEUED' AND task_id IN ({InList(taskIds.Count)}) AND available_at <= @now{excluded} ORDER BY queue_at, id LIMIT @take",
+            RunColumns.Read, [("@env", environmentId), ("@now", now), ("@take", take), .. InParameters(taskIds), .. slotParameters]);
+    }
 
     public Task PromoteDelayedRunsAsync(string environmentId, long now) => ExecuteAsync(
         "UPDATE runs SET status = 'QUEUED', updated_at = @now WHERE env_id = @env AND status = 'DELAYED' AND available_at <= @now",
