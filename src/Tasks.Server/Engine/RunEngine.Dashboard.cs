@@ -38,12 +38,12 @@ internal sealed partial class RunEngine
             return found;
         }, cancellationToken);
 
-    /// <summary>Stored runs for the dashboard's list, paged like <see cref="ListRunsAsync"/>.</summary>
+    /// <summary>A page of stored runs, newest first, with cursors for the next (older) and previous (newer) pages; the API's list and the dashboard's read it.</summary>
     public Task<RunRecordPage> ListRunRecordsAsync(EnvironmentRecord env, RunFilter query, CancellationToken cancellationToken)
     {
         if (query.Size is < 1 or > MaxPageSize)
         {
-            throw ApiProblem.BadRequest($"The page size must be between 1 and {MaxPageSize}.");
+            throw ApiProblem.BadRequest($"page[size] must be between 1 and {MaxPageSize}.");
         }
 
         return store.ReadAsync(async reader =>
@@ -53,7 +53,7 @@ internal sealed partial class RunEngine
             var page = rows.Take(query.Size).ToList();
             if (query.Before is not null)
             {
-                page.Reverse();
+                page.Reverse(); // fetched oldest first to stay next to the cursor
             }
 
             var next = page.Count > 0 && (query.Before is not null || more) ? page[^1].Id : null;

@@ -12,27 +12,10 @@ internal sealed partial class RunEngine
     private const int MaxPageSize = 100;
 
     /// <summary>A page of runs, newest first, with cursors for the next (older) and previous (newer) pages.</summary>
-    public Task<ListRunsResponse> ListRunsAsync(EnvironmentRecord env, RunFilter query, CancellationToken cancellationToken)
+    public async Task<ListRunsResponse> ListRunsAsync(EnvironmentRecord env, RunFilter query, CancellationToken cancellationToken)
     {
-        if (query.Size is < 1 or > MaxPageSize)
-        {
-            throw ApiProblem.BadRequest($"page[size] must be between 1 and {MaxPageSize}.");
-        }
-
-        return store.ReadAsync(async reader =>
-        {
-            var rows = await reader.ListRunsAsync(env.Id, query);
-            var more = rows.Count > query.Size;
-            var page = rows.Take(query.Size).ToList();
-            if (query.Before is not null)
-            {
-                page.Reverse(); // fetched oldest first to stay next to the cursor
-            }
-
-            var next = page.Count > 0 && (query.Before is not null || more) ? page[^1].Id : null;
-            var previous = page.Count > 0 && (query.After is not null || (query.Before is not null && more)) ? page[0].Id : null;
-            return new ListRunsResponse(page.Select(r => RunPresenter.Listed(r, env)).ToList(), new ListPagination(next, previous));
-        }, cancellationToken);
+        var page = await ListRunRecordsAsync(env, query, cancellationToken);
+        return new ListRunsResponse(page.Runs.Select(r => RunPresenter.Listed(r, env)).ToList(), new ListPagination(page.Next, page.Previous));
     }
 
     /// <summary>A new run of the same task with the same payload and options, optionally overridden.</summary>
