@@ -266,10 +266,10 @@ public abstract class RunEngineConformance : IAsyncLifetime
         (await Engine.LeaseAsync(Env, new LeaseRunsRequest(worker, Guid.NewGuid().ToString(), [task], max, WaitMs: 0), CancellationToken.None)).Runs;
 
     private Task CompleteAsync(string worker, LeasedRun run, string? output = null) =>
-        Engine.CompleteAsync(Env, run.RunId, new CompleteRunRequest { WorkerId = worker, Attempt = run.Attempt, Ok = true, Output = output }, CancellationToken.None);
+        Engine.CompleteAsync(Env, worker, [new AttemptOutcome { RunId = run.RunId, Attempt = run.Attempt, Ok = true, Output = output }], CancellationToken.None);
 
     private Task FailAsync(string worker, LeasedRun run) =>
-        Engine.CompleteAsync(Env, run.RunId, new CompleteRunRequest { WorkerId = worker, Attempt = run.Attempt, Ok = false, Error = new SerializedError("boom") }, CancellationToken.None);
+        Engine.CompleteAsync(Env, worker, [new AttemptOutcome { RunId = run.RunId, Attempt = run.Attempt, Ok = false, Error = new SerializedError("boom") }], CancellationToken.None);
 
     private Task<WaitForResumeResponse> ResumeAsync(string worker, string runId) =>
         Engine.WaitForResumeAsync(Env, runId, new WaitForResumeRequest(worker, WaitMs: 0), CancellationToken.None);

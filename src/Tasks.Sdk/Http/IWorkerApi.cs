@@ -15,8 +15,8 @@ internal interface IWorkerApi
     [Post("/api/worker/v1/heartbeat")]
     Task<IApiResponse<HeartbeatResponse>> HeartbeatAsync([Body] HeartbeatRequest body, CancellationToken cancellationToken);
 
-    [Post("/api/worker/v1/runs/{runId}/complete")]
-    Task<IApiResponse<CompleteRunResponse>> CompleteAsync(string runId, [Body] CompleteRunRequest body, CancellationToken cancellationToken);
+    [Post("/api/worker/v1/complete")]
+    Task<IApiResponse<CompleteRunsResponse>> CompleteAsync([Body] CompleteRunsRequest body, CancellationToken cancellationToken);
 
     [Post("/api/worker/v1/runs/{runId}/wait")]
     Task<IApiResponse<WaitForResumeResponse>> WaitForResumeAsync(string runId, [Body] WaitForResumeRequest body, CancellationToken cancellationToken);

@@ -30,8 +30,8 @@ namespace Tasks.Sdk.Protocol;
 [JsonSerializable(typeof(LeaseRunsResponse))]
 [JsonSerializable(typeof(HeartbeatRequest))]
 [JsonSerializable(typeof(HeartbeatResponse))]
-[JsonSerializable(typeof(CompleteRunRequest))]
-[JsonSerializable(typeof(CompleteRunResponse))]
+[JsonSerializable(typeof(CompleteRunsRequest))]
+[JsonSerializable(typeof(CompleteRunsResponse))]
 [JsonSerializable(typeof(WaitForResumeRequest))]
 [JsonSerializable(typeof(WaitForResumeResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

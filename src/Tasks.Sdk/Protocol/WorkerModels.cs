@@ -71,11 +71,14 @@ public sealed record HeartbeatRequest(string WorkerId, IReadOnlyList<string> Run
 /// <summary>Runs the worker holds that were cancelled (their tokens should fire) or are no longer its own.</summary>
 public sealed record HeartbeatResponse(IReadOnlyList<string> CanceledRunIds);
 
-/// <summary>Body of <c>POST /api/worker/v1/runs/{runId}/complete</c>: the outcome of one attempt.</summary>
-public sealed record CompleteRunRequest
+/// <summary>Body of <c>POST /api/worker/v1/complete</c>: the outcomes of attempts that ended, as many as ended since the last call.</summary>
+public sealed record CompleteRunsRequest(string WorkerId, IReadOnlyList<AttemptOutcome> Outcomes);
+
+/// <summary>How one attempt ended.</summary>
+public sealed record AttemptOutcome
 {
-    /// <summary>The worker reporting.</summary>
-    public required string WorkerId { get; init; }
+    /// <summary>The run.</summary>
+    public required string RunId { get; init; }
     /// <summary>The attempt that ended.</summary>
     public int Attempt { get; init; }
     /// <summary>True when the task returned.</summary>
@@ -90,8 +93,11 @@ public sealed record CompleteRunRequest
     public bool TimedOut { get; init; }
 }
 
-/// <summary>The status a run has after a completion was recorded.</summary>
-public sealed record CompleteRunResponse(string Status);
+/// <summary>The status each run has after its outcome was recorded (<c>NOT_FOUND</c> for a run the caller cannot see).</summary>
+public sealed record CompleteRunsResponse(IReadOnlyList<RunStatusUpdate> Runs);
+
+/// <summary>A run and its status.</summary>
+public sealed record RunStatusUpdate(string RunId, string Status);
 
 /// <summary>Body of <c>POST /api/worker/v1/runs/{runId}/wait</c>: a long-poll until a waiting run may continue.</summary>
 public sealed record WaitForResumeRequest(string WorkerId, int WaitMs);

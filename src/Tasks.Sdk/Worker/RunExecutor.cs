@@ -20,7 +20,7 @@ internal sealed class RunExecutor(
         try
         {
             var completion = await InvokeAsync(run, cancellation);
-            await connection.CompleteAsync(run.RunId, completion, CancellationToken.None);
+            await connection.CompleteAsync(completion);
         }
         catch (Exception e)
         {
@@ -34,7 +34,7 @@ internal sealed class RunExecutor(
         }
     }
 
-    private async Task<CompleteRunRequest> InvokeAsync(LeasedRun run, CancellationTokenSource cancellation)
+    private async Task<AttemptOutcome> InvokeAsync(LeasedRun run, CancellationTokenSource cancellation)
     {
         var timedOut = false;
         using var maxDuration = run.MaxDurationMs is { } ms
@@ -52,7 +52,7 @@ internal sealed class RunExecutor(
             var invocation = new TaskInvocation(run.Payload, context, scope.ServiceProvider, client.Json);
             TaskContext.Current = context;
             var output = await definition.Invoke(invocation);
-            return new CompleteRunRequest { WorkerId = connection.WorkerId, Attempt = run.Attempt, Ok = true, Output = output };
+            return new AttemptOutcome { RunId = run.RunId, Attempt = run.Attempt, Ok = true, Output = output };
         }
         catch (OperationCanceledException e) when (cancellation.IsCancellationRequested && timedOut)
         {
@@ -72,12 +72,12 @@ internal sealed class RunExecutor(
         }
     }
 
-    private CompleteRunRequest Failed(LeasedRun run, Exception error, bool retryable)
+    private AttemptOutcome Failed(LeasedRun run, Exception error, bool retryable)
     {
         logger.LogWarning("Run {RunId} of {TaskId} failed on attempt {Attempt}: {Error}", run.RunId, run.TaskId, run.Attempt, error.Message);
-        return new CompleteRunRequest
+        return new AttemptOutcome
         {
-            WorkerId = connection.WorkerId,
+            RunId = run.RunId,
             Attempt = run.Attempt,
             Ok = false,
             Retryable = retryable,

@@ -5,9 +5,10 @@ using Tasks.Sdk.Protocol;
 namespace Tasks.Sdk.Worker;
 
 /// <summary>This worker's side of the worker protocol: its id, its slots and the calls it makes.</summary>
-internal sealed class WorkerConnection(IWorkerApi api, IOptions<TasksWorkerOptions> options) : IRunWaiter
+internal sealed class WorkerConnection(IWorkerApi api, IOptions<TasksWorkerOptions> options) : IRunWaiter, IAsyncDisposable
 {
     private readonly TasksWorkerOptions _options = options.Value;
+    private readonly CompletionBatcher _completions = new(api, options.Value.WorkerId);
 
     public string WorkerId => _options.WorkerId;
 
@@ -30,8 +31,10 @@ internal sealed class WorkerConnection(IWorkerApi api, IOptions<TasksWorkerOptio
     public async Task<IReadOnlyList<string>> HeartbeatAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken) =>
         (await api.HeartbeatAsync(new HeartbeatRequest(WorkerId, runIds), cancellationToken)).ContentOrThrow().CanceledRunIds;
 
-    public async Task CompleteAsync(string runId, CompleteRunRequest completion, CancellationToken cancellationToken) =>
-        (await api.CompleteAsync(runId, completion, cancellationToken)).EnsureOk();
+    /// <summary>Reports how an attempt ended; reports that end together travel together (see <see cref="CompletionBatcher"/>).</summary>
+    public Task CompleteAsync(AttemptOutcome outcome) => _completions.ReportAsync(outcome);
+
+    public ValueTask DisposeAsync() => _completions.DisposeAsync();
 
     /// <summary>Gives the run's slot back, long-polls until the server resumes the run (children done, queue slot granted), then takes a slot again.</summary>
     public async Task<IReadOnlyList<WaitedRunResult>> WaitForResumeAsync(string runId, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class WorkerApiEndpoints
         worker.MapPost("/register", RegisterAsync);
         worker.MapPost("/lease", LeaseAsync);
         worker.MapPost("/heartbeat", HeartbeatAsync);
-        worker.MapPost("/runs/{runId}/complete", CompleteAsync);
+        worker.MapPost("/complete", CompleteAsync);
         worker.MapPost("/runs/{runId}/wait", WaitAsync);
     }
 
@@ -38,10 +38,10 @@ internal static class WorkerApiEndpoints
         return Results.Json(await engine.HeartbeatAsync(ApiKeyFilter.EnvironmentOf(context), body, context.RequestAborted), ProtocolJsonContext.Default.HeartbeatResponse);
     }
 
-    private static async Task<IResult> CompleteAsync(string runId, HttpContext context, RunEngine engine)
+    private static async Task<IResult> CompleteAsync(HttpContext context, RunEngine engine)
     {
-        var body = await JsonBodies.ReadAsync(context, ProtocolJsonContext.Default.CompleteRunRequest, MaxBody);
-        return Results.Json(await engine.CompleteAsync(ApiKeyFilter.EnvironmentOf(context), runId, body, context.RequestAborted), ProtocolJsonContext.Default.CompleteRunResponse);
+        var body = await JsonBodies.ReadAsync(context, ProtocolJsonContext.Default.CompleteRunsRequest, MaxBody);
+        return Results.Json(await engine.CompleteAsync(ApiKeyFilter.EnvironmentOf(context), body.WorkerId, body.Outcomes, context.RequestAborted), ProtocolJsonContext.Default.CompleteRunsResponse);
     }
 
     private static async Task<IResult> WaitAsync(string runId, HttpContext context, RunEngine engine)

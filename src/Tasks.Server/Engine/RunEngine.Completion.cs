@@ -8,40 +8,54 @@ internal sealed partial class RunEngine
     private static readonly SerializedError LeaseExpired = new("The worker running this attempt stopped heartbeating (its lease expired).", "WorkerLost");
 
     /// <summary>
-    /// Records the end of an attempt: completed, retried after the task's backoff, or failed for good. A report for an attempt
-    /// the worker no longer holds (cancelled, lease lost, a duplicate) changes nothing.
+    /// Records how attempts ended, all in one transaction: completed, retried after the task's backoff, or failed for good. An
+    /// outcome for an attempt the worker no longer holds (cancelled, lease lost, a duplicate) changes nothing; a run the caller
+    /// cannot see answers <c>NOT_FOUND</c> without failing the others.
     /// </summary>
-    public async Task<CompleteRunResponse> CompleteAsync(EnvironmentRecord env, string runId, CompleteRunRequest completion, CancellationToken cancellationToken)
+    public async Task<CompleteRunsResponse> CompleteAsync(EnvironmentRecord env, string workerId, IReadOnlyList<AttemptOutcome> outcomes, CancellationToken cancellationToken)
     {
         var response = await store.WriteAsync(async tx =>
         {
-            var run = await RequireRunAsync(tx, env.Id, runId);
-            if (run.Status != RunStatuses.Executing || run.LeaseOwner != completion.WorkerId || run.AttemptCount != completion.Attempt)
+            var statuses = new List<RunStatusUpdate>(outcomes.Count);
+            foreach (var outcome in outcomes)
             {
-                return new CompleteRunResponse(run.Status);
+                statuses.Add(new RunStatusUpdate(outcome.RunId, await RecordOutcomeAsync(tx, env, workerId, outcome)));
             }
 
-            var now = Now;
-            if (completion.Ok)
-            {
-                await tx.FinishAttemptAsync(run.Id, run.AttemptCount, now, RunStatuses.Completed, null);
-                return new CompleteRunResponse(await FinishAsync(tx, run with { Output = completion.Output }, RunStatuses.Completed, now));
-            }
-
-            var error = completion.Error ?? new SerializedError("The attempt failed without an error.");
-            await tx.FinishAttemptAsync(run.Id, run.AttemptCount, now, RunStatuses.Failed, SerializeError(error));
-            var failed = run with { Error = SerializeError(error) };
-            if (completion.TimedOut)
-            {
-                return new CompleteRunResponse(await FinishAsync(tx, failed, RunStatuses.TimedOut, now));
-            }
-
-            return new CompleteRunResponse(completion.Retryable
-                ? await RetryOrFailAsync(tx, failed, RunStatuses.Failed, now)
-                : await FinishAsync(tx, failed, RunStatuses.Failed, now));
+            return new CompleteRunsResponse(statuses);
         }, cancellationToken);
         signals.Pulse();
         return response;
+    }
+
+    private async Task<string> RecordOutcomeAsync(IRunTransaction tx, EnvironmentRecord env, string workerId, AttemptOutcome outcome)
+    {
+        if (await tx.GetRunAsync(outcome.RunId) is not { } run || run.EnvironmentId != env.Id)
+        {
+            return "NOT_FOUND";
+        }
+
+        if (run.Status != RunStatuses.Executing || run.LeaseOwner != workerId || run.AttemptCount != outcome.Attempt)
+        {
+            return run.Status;
+        }
+
+        var now = Now;
+        if (outcome.Ok)
+        {
+            await tx.FinishAttemptAsync(run.Id, run.AttemptCount, now, RunStatuses.Completed, null);
+            return await FinishAsync(tx, run with { Output = outcome.Output }, RunStatuses.Completed, now);
+        }
+
+        var error = SerializeError(outcome.Error ?? new SerializedError("The attempt failed without an error."));
+        await tx.FinishAttemptAsync(run.Id, run.AttemptCount, now, RunStatuses.Failed, error);
+        var failed = run with { Error = error };
+        return outcome switch
+        {
+            { TimedOut: true } => await FinishAsync(tx, failed, RunStatuses.TimedOut, now),
+            { Retryable: true } => await RetryOrFailAsync(tx, failed, RunStatuses.Failed, now),
+            _ => await FinishAsync(tx, failed, RunStatuses.Failed, now),
+        };
     }
 
     /// <summary>Queues the next attempt after the task's backoff, or ends the run with <paramref name="finalStatus"/> when none are left.</summary>
