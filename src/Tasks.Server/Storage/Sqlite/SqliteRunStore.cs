@@ -21,7 +21,7 @@ internal sealed class SqliteRunStore : IRunStore, IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         _writer = await OpenAsync(cancellationToken);
-        await ExecuteAsync(_writer, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await ExecuteAsync(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
         await using var version = _writer.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
         var applied = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -71,8 +71,7 @@ internal sealed class SqliteRunStore : IRunStore, IAsyncDisposable
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF;", cancellationToken);
+        await connection.OpenAsync(cancellationToken); // the busy timeout comes from DefaultTimeout; readers need no other setting
         return connection;
     }
 
