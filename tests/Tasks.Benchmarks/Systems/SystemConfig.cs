@@ -7,10 +7,7 @@ internal enum Engine
     Hangfire,
 }
 
-/// <summary>
-/// Where it stores runs. PostgreSQL is one more value here: Tasks.Sdk gets it when its PostgreSQL store lands;
-/// Hangfire.PostgreSql needs only a connection string (<c>--postgres</c>).
-/// </summary>
+/// <summary>Where it stores runs. PostgreSQL configs run when the harness has a server (<c>--postgres</c> or <c>--start-postgres</c>).</summary>
 internal enum Storage
 {
     InMemory,
@@ -26,7 +23,8 @@ internal enum Storage
 /// <param name="Workers">Jobs executing at once: Tasks.Sdk <c>MaxConcurrency</c>, Hangfire <c>WorkerCount</c>.</param>
 /// <param name="PollInterval">Hangfire's queue poll interval when set; null keeps the storage's shipped default.</param>
 /// <param name="Settings">The settings in words, for the report.</param>
-internal sealed record SystemConfig(string Id, string Title, Engine Engine, Storage Storage, int Workers, TimeSpan? PollInterval, string Settings)
+/// <param name="Servers">Tasks.Sdk on PostgreSQL: how many server processes share the database (the worker slots split between them).</param>
+internal sealed record SystemConfig(string Id, string Title, Engine Engine, Storage Storage, int Workers, TimeSpan? PollInterval, string Settings, int Servers = 1)
 {
     /// <summary>Hangfire's default worker count on 2 cores (min(cores × 5, 20)); the parity setting for both systems.</summary>
     public const int ParityWorkers = 10;
@@ -50,6 +48,10 @@ internal sealed record SystemConfig(string Id, string Title, Engine Engine, Stor
         };
         if (postgres is not null)
         {
+            configs.Add(new("tasks-postgres", "Tasks.Sdk · PostgreSQL · 1 server", Engine.TasksSdk, Storage.PostgreSql, ParityWorkers, null,
+                "one server process (this executable, `--serve`: EmbeddedTasksServer) on PostgreSQL, MaxConcurrency=10 (Hangfire's worker count), leases 30 s; client and worker over HTTP"));
+            configs.Add(new("tasks-postgres-2servers", "Tasks.Sdk · PostgreSQL · 2 servers", Engine.TasksSdk, Storage.PostgreSql, ParityWorkers, null,
+                "two server processes on one database; clients alternate between them; two worker hosts, 5 slots each, one per server", Servers: 2));
             configs.Add(new("hangfire-postgres", "Hangfire · PostgreSQL · defaults", Engine.Hangfire, Storage.PostgreSql, ParityWorkers, null,
                 "Hangfire.PostgreSql defaults (QueuePollInterval 15 s), WorkerCount=10"));
             configs.Add(new("hangfire-postgres-tuned", "Hangfire · PostgreSQL · LISTEN/NOTIFY, 50 ms poll", Engine.Hangfire, Storage.PostgreSql, ParityWorkers, TimeSpan.FromMilliseconds(50),
@@ -59,10 +61,12 @@ internal sealed record SystemConfig(string Id, string Title, Engine Engine, Stor
         return configs;
     }
 
+    /// <param name="dataDirectory">A fresh folder for the cell's files.</param>
+    /// <param name="postgres">The cell's own fresh PostgreSQL database, for PostgreSQL configs.</param>
     public ISystemUnderTest Create(string dataDirectory, string? postgres) => Engine switch
     {
-        Engine.TasksSdk when Storage == Storage.Sqlite => new TasksSdkSystem(this, dataDirectory),
+        Engine.TasksSdk => new TasksSdkSystem(this, dataDirectory, postgres),
         Engine.Hangfire => new HangfireSystem(this, dataDirectory, postgres),
-        _ => throw new NotSupportedException($"{Engine} has no {Storage} backend yet."),
+        _ => throw new ArgumentOutOfRangeException(nameof(Engine), Engine, null),
     };
 }

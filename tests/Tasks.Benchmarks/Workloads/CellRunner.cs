@@ -13,14 +13,18 @@ internal sealed class CellRunner(ISystemUnderTest system, int size, TimeSpan cap
     private const int WarmupJobs = 200;
     private const int WarmupFanoutChildren = 20;
 
+    /// <param name="postgres">The admin connection (<c>--postgres</c>): a PostgreSQL config's cell runs on a database of its own, created through it and dropped after.</param>
     public static async Task<CellResult> RunAsync(SystemConfig config, Workload workload, int size, TimeSpan cap, string? postgres)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"tasks-bench-{config.Id}-{Guid.NewGuid():N}"[..48]);
+        var database = config.Storage == Storage.PostgreSql
+            ? await BenchDatabase.CreateAsync(postgres ?? throw new InvalidOperationException("--postgres or --start-postgres is required"), CancellationToken.None)
+            : null;
         try
         {
             Measured measured;
-            IReadOnlyDictionary<string, string> facts;
-            await using (var system = config.Create(dataDirectory, postgres))
+            var facts = new Dictionary<string, string>(database is null ? [] : await database.ReadFactsAsync(CancellationToken.None));
+            await using (var system = config.Create(dataDirectory, database?.ConnectionString))
             {
                 await system.StartAsync(CancellationToken.None);
                 var runner = new CellRunner(system, size, cap);
@@ -36,14 +40,21 @@ internal sealed class CellRunner(ISystemUnderTest system, int size, TimeSpan cap
                     _ => throw new ArgumentOutOfRangeException(nameof(workload)),
                 };
                 await system.StopWorkersAsync(CancellationToken.None);
-                facts = system.Facts;
+                foreach (var (name, value) in system.Facts)
+                {
+                    facts[name] = value;
+                }
             }
 
-            return new CellResult(config.Id, workload.ToString(), measured.Jobs, measured.Metrics, measured.Wall, measured.Cpu, measured.Peak, measured.Note,
-                new Dictionary<string, string>(facts));
+            return new CellResult(config.Id, workload.ToString(), measured.Jobs, measured.Metrics, measured.Wall, measured.Cpu, measured.Peak, measured.Note, facts);
         }
         finally
         {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
             TryDelete(dataDirectory);
         }
     }
