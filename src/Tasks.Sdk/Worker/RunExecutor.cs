@@ -17,9 +17,15 @@ internal sealed class RunExecutor(
     {
         using var cancellation = new CancellationTokenSource();
         active.Add(run.RunId, cancellation);
+        var slotHeld = true;
         try
         {
             var completion = await InvokeAsync(run, cancellation);
+
+            // The slot is for running task code: it frees as the body ends, so the next lease overlaps this report. The run
+            // stays active (and heartbeated) until the server has the report, and stays EXECUTING for the server's queue limits.
+            connection.Slots.Release();
+            slotHeld = false;
             await connection.CompleteAsync(completion);
         }
         catch (Exception e)
@@ -30,7 +36,10 @@ internal sealed class RunExecutor(
         finally
         {
             active.Remove(run.RunId);
-            connection.Slots.Release();
+            if (slotHeld)
+            {
+                connection.Slots.Release();
+            }
         }
     }
 

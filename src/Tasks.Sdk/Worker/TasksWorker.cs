@@ -110,8 +110,7 @@ internal sealed class TasksWorker(
         var backoff = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await connection.Slots.AcquireAsync(stoppingToken);
-            var slots = 1 + connection.Slots.TryAcquireMore(99);
+            var slots = await connection.Slots.AcquireForLeaseAsync(stoppingToken);
             IReadOnlyList<Protocol.LeasedRun> runs;
             try
             {

@@ -57,7 +57,8 @@ internal sealed partial class RunEngine
         for (var pages = 0; leased.Count < request.Max && pages < MaxPages; pages++)
         {
             // Leased and expired runs leave QUEUED and full slots are excluded, so every page starts at the head of the line.
-            var page = await tx.SelectReadyRunsAsync(env.Id, request.Tasks, now, full, ScanPage);
+            var take = Math.Min(ScanPage, request.Max - leased.Count);
+            var page = await tx.SelectReadyRunsAsync(env.Id, request.Tasks, now, full, take);
             foreach (var run in page)
             {
                 if (run.TtlExpiresAt is { } expiresAt && expiresAt <= now && run.AttemptCount == 0)
@@ -110,7 +111,7 @@ internal sealed partial class RunEngine
                 }
             }
 
-            if (page.Count < ScanPage)
+            if (page.Count < take)
             {
                 break;
             }

@@ -21,6 +21,11 @@ internal sealed class PostgresRunStore : IRunStore, IAsyncDisposable
             builder.MaxPoolSize = 200; // long-polls hold no connection, but many workers complete and heartbeat at once
         }
 
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64; // the engine's statements are few and repeated: parse and plan each once per connection
+        }
+
         _source = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 

@@ -126,5 +126,9 @@ internal static class PostgresSchema
             created_at BIGINT NOT NULL,
             PRIMARY KEY (env_id, path));
         """,
+        """
+        DROP INDEX runs_ready;
+        CREATE INDEX runs_fifo ON runs (env_id, status, queue_at, seq);
+        """,
     ];
 }

@@ -178,7 +178,9 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         var excluded = string.Concat(fullSlots.Select((_, i) => $" AND NOT (queue = @fq{i} AND concurrency_key = @fk{i})"));
         var slotParameters = fullSlots.SelectMany((slot, i) => new (string, object?)[] { ($"@fq{i}", slot.Queue), ($"@fk{i}", slot.Key) });
         return ListAsync(
-            $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND status = 'QUEUED' AND task_id IN ({InList(taskIds.Count)}) AND available_at <= @now{excluded} ORDER BY queue_at, id LIMIT @take",
+            // Walks the runs_fifo index in queue order and filters as it goes, stopping at @take: the unary plus keeps planners
+            // from preferring the available_at index, which would read and sort every due run on each lease.
+            $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND status = 'QUEUED' AND task_id IN ({InList(taskIds.Count)}) AND +available_at <= @now{excluded} ORDER BY queue_at, {InsertionOrder} LIMIT @take",
             RunColumns.Read, [("@env", environmentId), ("@now", now), ("@take", take), .. InParameters(taskIds), .. slotParameters]);
     }
 
@@ -254,11 +256,21 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     internal static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private DbCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    /// <summary>A command for <paramref name="sql"/> on this transaction, without parameters. Backends may hand out cached, prepared ones.</summary>
+    protected virtual DbCommand CreateCommand(string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Gives back a command from <see cref="CreateCommand"/> once its reader is closed.</summary>
+    protected virtual void ReleaseCommand(DbCommand command) => command.Dispose();
+
+    private DbCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var command = CreateCommand(sql);
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -272,35 +284,63 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     private async Task ExecuteAsync(string sql, params IEnumerable<(string, object?)> parameters)
     {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync();
+        var command = Command(sql, parameters);
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            ReleaseCommand(command);
+        }
     }
 
     private async Task<object?> ScalarAsync(string sql, params IEnumerable<(string, object?)> parameters)
     {
-        await using var command = Command(sql, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
+        var command = Command(sql, parameters);
+        try
+        {
+            var value = await command.ExecuteScalarAsync();
+            return value is DBNull ? null : value;
+        }
+        finally
+        {
+            ReleaseCommand(command);
+        }
     }
 
     private async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> read, params IEnumerable<(string, object?)> parameters)
         where T : class
     {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? read(reader) : null;
+        var command = Command(sql, parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? read(reader) : null;
+        }
+        finally
+        {
+            ReleaseCommand(command);
+        }
     }
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, params IEnumerable<(string, object?)> parameters)
     {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        var items = new List<T>();
-        while (await reader.ReadAsync())
+        var command = Command(sql, parameters);
+        try
         {
-            items.Add(read(reader));
-        }
+            await using var reader = await command.ExecuteReaderAsync();
+            var items = new List<T>();
+            while (await reader.ReadAsync())
+            {
+                items.Add(read(reader));
+            }
 
-        return items;
+            return items;
+        }
+        finally
+        {
+            ReleaseCommand(command);
+        }
     }
 }

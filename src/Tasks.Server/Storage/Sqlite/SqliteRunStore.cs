@@ -3,14 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace Tasks.Server.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one transaction at a time (SQLite has a
-/// single writer anyway, and this keeps BUSY errors away); reads use pooled connections and run beside the writer.
+/// The embedded store: one SQLite file in WAL mode. Writes go through one connection (SQLite has a single writer anyway, and
+/// this keeps BUSY errors away), committed in groups by <see cref="SqliteGroupWriter"/>; reads use pooled connections and run
+/// beside the writer.
 /// </summary>
 internal sealed class SqliteRunStore : IRunStore, IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private SqliteConnection? _writer;
+    private SqliteGroupWriter? _writer;
 
     public SqliteRunStore(string databasePath)
     {
@@ -20,36 +20,24 @@ internal sealed class SqliteRunStore : IRunStore, IAsyncDisposable
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        _writer = await OpenAsync(cancellationToken);
-        await ExecuteAsync(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
-        await using var version = _writer.CreateCommand();
+        var writer = await OpenAsync(cancellationToken);
+        await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
+        await using var version = writer.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
         var applied = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         for (var i = applied; i < SqliteSchema.Migrations.Length; i++)
         {
-            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(_writer, SqliteSchema.Migrations[i], cancellationToken, transaction);
-            await ExecuteAsync(_writer, $"PRAGMA user_version = {i + 1};", cancellationToken, transaction);
+            await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(writer, SqliteSchema.Migrations[i], cancellationToken, transaction);
+            await ExecuteAsync(writer, $"PRAGMA user_version = {i + 1};", cancellationToken, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        _writer = new SqliteGroupWriter(writer);
     }
 
-    public async Task<T> WriteAsync<T>(Func<IRunTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var writer = _writer ?? throw new InvalidOperationException("The store is not initialized.");
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync(cancellationToken);
-            var result = await work(new SqliteRunTransaction(writer, transaction));
-            await transaction.CommitAsync(CancellationToken.None);
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<IRunTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        (_writer ?? throw new InvalidOperationException("The store is not initialized.")).WriteAsync(work, cancellationToken);
 
     public async Task<T> ReadAsync<T>(Func<IRunReader, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -64,8 +52,6 @@ internal sealed class SqliteRunStore : IRunStore, IAsyncDisposable
         {
             await _writer.DisposeAsync();
         }
-
-        _writeLock.Dispose();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

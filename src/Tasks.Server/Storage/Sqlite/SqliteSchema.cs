@@ -123,5 +123,9 @@ internal static class SqliteSchema
         CREATE INDEX runs_list ON runs (env_id, created_at);
         CREATE INDEX runs_waiting_for ON runs (waiting_for) WHERE waiting_for IS NOT NULL;
         """,
+        """
+        DROP INDEX runs_ready;
+        CREATE INDEX runs_fifo ON runs (env_id, status, queue_at);
+        """,
     ];
 }
