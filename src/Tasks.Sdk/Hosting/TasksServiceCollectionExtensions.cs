@@ -35,8 +35,10 @@ public static class TasksServiceCollectionExtensions
         options.PostConfigure<IServiceProvider>(static (o, provider) => ApplyEnvironment(o, provider.GetService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SecretKeyHandler>();
+        // No per-request HttpClient log lines or scopes: triggers are hot, and failures surface as exceptions and resilience events.
         services.AddRefitGeneratedClient<ITriggerApi>(RefitSettings)
             .ConfigureHttpClient(ConfigureBaseAddress)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<SecretKeyHandler>()
             .AddStandardResilienceHandler();
         services.AddSingleton(provider => new TasksClient(
@@ -66,6 +68,7 @@ public static class TasksServiceCollectionExtensions
 
         services.AddRefitGeneratedClient<IWorkerApi>(RefitSettings)
             .ConfigureHttpClient(ConfigureBaseAddress)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<SecretKeyHandler>()
             .AddStandardResilienceHandler(WorkerProtocolResilience);
         services.AddSingleton<WorkerConnection>();
