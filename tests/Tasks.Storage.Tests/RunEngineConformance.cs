@@ -87,6 +87,33 @@ public abstract class RunEngineConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_at_once_stand_alone_and_a_failing_one_leaves_nothing_behind()
+    {
+        // Stores may commit concurrent writes together (SQLite does, in groups): each must still succeed or fail on its own.
+        var batch = await Engine.CreateBatchAsync(Env, new CreateBatchRequest { RunCount = 3 }, null, CancellationToken.None);
+        var writes = Enumerable.Range(0, 40).Select(i => i % 4 == 0
+            ? Engine.AddBatchItemsAsync(Env, batch.Id, [new BatchItem(0, "work", Json("0")), new BatchItem(1, "work", Json("1")), new BatchItem(99, "work", Json("99"))], CancellationToken.None)
+            : (Task)Engine.TriggerAsync(Env, "work", new TriggerTaskRequest(Json($"{i}")), null, CancellationToken.None)).ToList();
+
+        foreach (var (write, i) in writes.Select((w, i) => (w, i)))
+        {
+            if (i % 4 == 0)
+            {
+                await Assert.ThrowsAsync<ApiProblem>(() => write);
+            }
+            else
+            {
+                await write;
+            }
+        }
+
+        var leased = await LeaseAsync("w", "work", max: 100);
+        Assert.Equal(30, leased.Count);
+        Assert.DoesNotContain(leased, r => r.Payload is "0" or "99");
+        Assert.Empty((await Engine.RetrieveBatchAsync(Env, batch.Id, CancellationToken.None)).Runs);
+    }
+
+    [Fact]
     public async Task A_run_whose_lease_expires_is_retried_as_the_next_attempt()
     {
         var id = await TriggerAsync("work");

@@ -51,7 +51,7 @@ internal sealed partial class RunEngine(IRunStore store, RunSignals signals, Tim
     }
 
     private static async Task<bool> IsBatchFinishedAsync(IRunTransaction tx, string batchId) =>
-        await tx.GetBatchAsync(batchId) is { Sealed: true } && await tx.CountUnfinishedBatchRunsAsync(batchId) == 0;
+        await tx.GetBatchAsync(batchId) is { Sealed: true } && !await tx.HasUnfinishedBatchRunsAsync(batchId);
 
     /// <summary>Suspends an executing parent on a run or a batch. Its lease stays (the worker holds its continuation) but its queue slot is released.</summary>
     private static Task BeginWaitAsync(IRunTransaction tx, RunRecord parent, string waitingFor, bool alreadyDone, long now) =>

@@ -92,7 +92,8 @@ internal interface IRunTransaction : IRunReader
     Task InsertBatchAsync(BatchRecord batch);
     Task UpdateBatchAsync(BatchRecord batch);
     Task<int> CountBatchRunsAsync(string batchId);
-    Task<int> CountUnfinishedBatchRunsAsync(string batchId);
+    /// <summary>Whether any run of the batch has not reached a final status (an index lookup, not a count).</summary>
+    Task<bool> HasUnfinishedBatchRunsAsync(string batchId);
     Task<bool> BatchItemExistsAsync(string batchId, int index);
 
     Task SavePacketAsync(string environmentId, PacketRecord packet, long now);

@@ -129,6 +129,7 @@ internal static class PostgresSchema
         """
         DROP INDEX runs_ready;
         CREATE INDEX runs_fifo ON runs (env_id, status, queue_at, seq);
+        CREATE INDEX runs_batch_open ON runs (batch_id) WHERE batch_id IS NOT NULL AND status NOT IN ('COMPLETED','CANCELED','FAILED','CRASHED','SYSTEM_FAILURE','EXPIRED','TIMED_OUT');
         """,
     ];
 }

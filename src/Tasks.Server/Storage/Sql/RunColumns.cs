@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 namespace Tasks.Server.Storage.Sql;
@@ -24,9 +25,35 @@ internal static class RunColumns
 
     public static readonly string Parameters = string.Join(", ", Columns.Select(c => "@" + c.Column));
 
-    public static readonly string Assignments = string.Join(", ", Columns.Skip(1).Select(c => $"{c.Column} = @{c.Column}"));
+    private static readonly ConcurrentDictionary<long, string> AssignmentsByColumns = new();
 
     public static IEnumerable<(string, object?)> Bind(RunRecord run) => Columns.Select(c => ("@" + c.Column, c.Value(run)));
+
+    /// <summary>The columns (as bits, by position) whose values differ between two versions of a run; the id never does.</summary>
+    public static long Changed(RunRecord before, RunRecord after)
+    {
+        var changed = 0L;
+        for (var i = 1; i < Columns.Length; i++)
+        {
+            if (!Equals(Columns[i].Value(before), Columns[i].Value(after)))
+            {
+                changed |= 1L << i;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Every column but the id.</summary>
+    public static long AllButId => ((1L << Columns.Length) - 1) & ~1L;
+
+    /// <summary>The SET list for these columns: an UPDATE writes only what changed, and leaves the indexes on other columns alone.</summary>
+    public static string Assignments(long columns) => AssignmentsByColumns.GetOrAdd(columns, static bits =>
+        string.Join(", ", Columns.Where((_, i) => (bits & (1L << i)) != 0).Select(c => $"{c.Column} = @{c.Column}")));
+
+    /// <summary>The id and these columns' values, as parameters.</summary>
+    public static IEnumerable<(string, object?)> Bind(RunRecord run, long columns) =>
+        Columns.Where((_, i) => i == 0 || (columns & (1L << i)) != 0).Select(c => ("@" + c.Column, c.Value(run)));
 
     public static RunRecord Read(DbDataReader r) => new()
     {

@@ -23,6 +23,9 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     public abstract Task LockSlotsAsync(string environmentId);
 
+    /// <summary>Each run as this transaction last read or wrote it, so an update can write only what changed.</summary>
+    private readonly Dictionary<string, RunRecord> _seen = new(StringComparer.Ordinal);
+
     private const string Final = "('COMPLETED','CANCELED','FAILED','CRASHED','SYSTEM_FAILURE','EXPIRED','TIMED_OUT')";
 
     public Task<EnvironmentRecord?> FindEnvironmentByKeyAsync(string apiKey) =>
@@ -69,7 +72,7 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         Add($"{InsertionOrder} < (SELECT {InsertionOrder} FROM runs WHERE id = @after)", "@after", query.After);
         Add($"{InsertionOrder} > (SELECT {InsertionOrder} FROM runs WHERE id = @before)", "@before", query.Before);
         var order = query.Before is null ? "DESC" : "ASC";
-        return ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE {string.Join(" AND ", where)} ORDER BY {InsertionOrder} {order} LIMIT @take", RunColumns.Read, parameters);
+        return ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE {string.Join(" AND ", where)} ORDER BY {InsertionOrder} {order} LIMIT @take", ReadRun, parameters);
     }
 
     public Task<PacketRecord?> GetPacketAsync(string environmentId, string path) => SingleAsync(
@@ -90,13 +93,13 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         await ScalarAsync("SELECT concurrency_limit FROM queues WHERE env_id = @env AND name = @queue", ("@env", environmentId), ("@queue", queue)) is { } limit ? Convert.ToInt32(limit, CultureInfo.InvariantCulture) : 0;
 
     public Task<RunRecord?> GetRunAsync(string runId) =>
-        SingleAsync($"SELECT {RunColumns.Select} FROM runs WHERE id = @id{LockRows}", RunColumns.Read, ("@id", runId));
+        SingleAsync($"SELECT {RunColumns.Select} FROM runs WHERE id = @id{LockRows}", ReadRun, ("@id", runId));
 
     public Task<IReadOnlyList<RunRecord>> GetChildRunsAsync(string parentRunId) =>
-        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE parent_run_id = @parent ORDER BY created_at, {InsertionOrder}", RunColumns.Read, ("@parent", parentRunId));
+        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE parent_run_id = @parent ORDER BY created_at, {InsertionOrder}", ReadRun, ("@parent", parentRunId));
 
     public Task<IReadOnlyList<RunRecord>> GetBatchRunsAsync(string batchId) =>
-        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE batch_id = @batch ORDER BY batch_index", RunColumns.Read, ("@batch", batchId));
+        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE batch_id = @batch ORDER BY batch_index", ReadRun, ("@batch", batchId));
 
     public Task<BatchRecord?> GetBatchAsync(string batchId) => SingleAsync(
         "SELECT id, env_id, run_count, sealed, parent_run_id, resume_parent, created_at, updated_at FROM batches WHERE id = @id",
@@ -156,18 +159,30 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         "INSERT INTO queues (env_id, name, concurrency_limit) VALUES (@env, @name, 0) ON CONFLICT (env_id, name) DO NOTHING",
         ("@env", environmentId), ("@name", queue));
 
-    public Task InsertRunAsync(RunRecord run) =>
-        ExecuteAsync($"INSERT INTO runs ({RunColumns.Select}) VALUES ({RunColumns.Parameters})", RunColumns.Bind(run));
+    public async Task InsertRunAsync(RunRecord run)
+    {
+        await ExecuteAsync($"INSERT INTO runs ({RunColumns.Select}) VALUES ({RunColumns.Parameters})", RunColumns.Bind(run));
+        _seen[run.Id] = run;
+    }
 
-    public Task UpdateRunAsync(RunRecord run) =>
-        ExecuteAsync($"UPDATE runs SET {RunColumns.Assignments} WHERE id = @id", RunColumns.Bind(run));
+    /// <summary>Writes only the columns that changed since this transaction read (or wrote) the run; all of them for a run it never saw.</summary>
+    public async Task UpdateRunAsync(RunRecord run)
+    {
+        var changed = _seen.TryGetValue(run.Id, out var before) ? RunColumns.Changed(before, run) : RunColumns.AllButId;
+        if (changed != 0)
+        {
+            await ExecuteAsync($"UPDATE runs SET {RunColumns.Assignments(changed)} WHERE id = @id", RunColumns.Bind(run, changed));
+        }
+
+        _seen[run.Id] = run;
+    }
 
     public Task<RunRecord?> FindRunByIdempotencyKeyAsync(string environmentId, string taskId, string idempotencyKey) => SingleAsync(
         $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND task_id = @task AND idempotency_key = @key{LockRows}",
-        RunColumns.Read, ("@env", environmentId), ("@task", taskId), ("@key", idempotencyKey));
+        ReadRun, ("@env", environmentId), ("@task", taskId), ("@key", idempotencyKey));
 
     public Task<IReadOnlyList<RunRecord>> GetRunsWaitingOnAsync(string target) =>
-        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE waiting_for = @target{LockRows}", RunColumns.Read, ("@target", target));
+        ListAsync($"SELECT {RunColumns.Select} FROM runs WHERE waiting_for = @target{LockRows}", ReadRun, ("@target", target));
 
     public async Task<int> CountExecutingAsync(string environmentId, string queue, string concurrencyKey) => (int)(long)(await ScalarAsync(
         "SELECT COUNT(*) FROM runs WHERE env_id = @env AND queue = @queue AND concurrency_key = @key AND status IN ('EXECUTING','DEQUEUED')",
@@ -181,24 +196,28 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
             // Walks the runs_fifo index in queue order and filters as it goes, stopping at @take: the unary plus keeps planners
             // from preferring the available_at index, which would read and sort every due run on each lease.
             $"SELECT {RunColumns.Select} FROM runs WHERE env_id = @env AND status = 'QUEUED' AND task_id IN ({InList(taskIds.Count)}) AND +available_at <= @now{excluded} ORDER BY queue_at, {InsertionOrder} LIMIT @take",
-            RunColumns.Read, [("@env", environmentId), ("@now", now), ("@take", take), .. InParameters(taskIds), .. slotParameters]);
+            ReadRun, [("@env", environmentId), ("@now", now), ("@take", take), .. InParameters(taskIds), .. slotParameters]);
     }
 
-    public Task PromoteDelayedRunsAsync(string environmentId, long now) => ExecuteAsync(
-        "UPDATE runs SET status = 'QUEUED', updated_at = @now WHERE env_id = @env AND status = 'DELAYED' AND available_at <= @now",
-        ("@env", environmentId), ("@now", now));
+    public async Task PromoteDelayedRunsAsync(string environmentId, long now)
+    {
+        await ExecuteAsync(
+            "UPDATE runs SET status = 'QUEUED', updated_at = @now WHERE env_id = @env AND status = 'DELAYED' AND available_at <= @now",
+            ("@env", environmentId), ("@now", now));
+        _seen.Clear(); // rows changed behind the versions this transaction holds
+    }
 
     public Task<IReadOnlyList<RunRecord>> GetRunsLeasedByRequestAsync(string workerId, string requestId) => ListAsync(
         $"SELECT {RunColumns.Select} FROM runs WHERE lease_owner = @owner AND lease_request = @request AND status = 'EXECUTING'",
-        RunColumns.Read, ("@owner", workerId), ("@request", requestId));
+        ReadRun, ("@owner", workerId), ("@request", requestId));
 
     public Task<IReadOnlyList<RunRecord>> SelectExpiredLeasesAsync(long now, int take) => ListAsync(
         $"SELECT {RunColumns.Select} FROM runs WHERE lease_expires_at IS NOT NULL AND lease_expires_at < @now AND status IN ('EXECUTING','WAITING') LIMIT @take{LockRowsSkipLocked}",
-        RunColumns.Read, ("@now", now), ("@take", take));
+        ReadRun, ("@now", now), ("@take", take));
 
     public Task<IReadOnlyList<RunRecord>> SelectExpiredTtlsAsync(long now, int take) => ListAsync(
         $"SELECT {RunColumns.Select} FROM runs WHERE ttl_expires_at IS NOT NULL AND attempt_count = 0 AND ttl_expires_at < @now AND status IN ('QUEUED','DELAYED') LIMIT @take{LockRowsSkipLocked}",
-        RunColumns.Read, ("@now", now), ("@take", take));
+        ReadRun, ("@now", now), ("@take", take));
 
     public Task InsertAttemptAsync(string runId, AttemptRecord attempt) => ExecuteAsync(
         "INSERT INTO attempts (run_id, number, worker_id, started_at, finished_at, status, error) VALUES (@run, @number, @worker, @started, @finished, @status, @error) ON CONFLICT (run_id, number) DO UPDATE SET worker_id = excluded.worker_id, started_at = excluded.started_at, finished_at = excluded.finished_at, status = excluded.status, error = excluded.error",
@@ -220,8 +239,8 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
     public async Task<int> CountBatchRunsAsync(string batchId) =>
         Convert.ToInt32(await ScalarAsync("SELECT COUNT(*) FROM runs WHERE batch_id = @batch", ("@batch", batchId)), CultureInfo.InvariantCulture);
 
-    public async Task<int> CountUnfinishedBatchRunsAsync(string batchId) =>
-        Convert.ToInt32(await ScalarAsync($"SELECT COUNT(*) FROM runs WHERE batch_id = @batch AND status NOT IN {Final}", ("@batch", batchId)), CultureInfo.InvariantCulture);
+    public async Task<bool> HasUnfinishedBatchRunsAsync(string batchId) =>
+        await ScalarAsync($"SELECT 1 FROM runs WHERE batch_id = @batch AND status NOT IN {Final} LIMIT 1", ("@batch", batchId)) is not null;
 
     public async Task<bool> BatchItemExistsAsync(string batchId, int index) =>
         await ScalarAsync("SELECT 1 FROM runs WHERE batch_id = @batch AND batch_index = @index", ("@batch", batchId), ("@index", index)) is not null;
@@ -241,6 +260,13 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
         ("@id", b.Id), ("@env", b.EnvironmentId), ("@count", b.RunCount), ("@sealed", b.Sealed ? 1 : 0), ("@parent", b.ParentRunId),
         ("@resume", b.ResumeParent ? 1 : 0), ("@created", b.CreatedAt), ("@updated", b.UpdatedAt),
     ];
+
+    private RunRecord ReadRun(DbDataReader reader)
+    {
+        var run = RunColumns.Read(reader);
+        _seen[run.Id] = run;
+        return run;
+    }
 
     private static EnvironmentRecord ReadEnvironment(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2));
 
