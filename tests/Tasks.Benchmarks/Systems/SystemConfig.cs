@@ -50,8 +50,12 @@ internal sealed record SystemConfig(string Id, string Title, Engine Engine, Stor
         {
             configs.Add(new("tasks-postgres", "Tasks.Sdk · PostgreSQL · 1 server", Engine.TasksSdk, Storage.PostgreSql, ParityWorkers, null,
                 "one server process (this executable, `--serve`: EmbeddedTasksServer) on PostgreSQL, MaxConcurrency=10 (Hangfire's worker count), leases 30 s; client and worker over HTTP"));
+            configs.Add(new("tasks-postgres-tuned", "Tasks.Sdk · PostgreSQL · 1 server · 100 slots", Engine.TasksSdk, Storage.PostgreSql, 100, null,
+                "same, MaxConcurrency=100 (one lease long-poll fills up to 100 slots)"));
             configs.Add(new("tasks-postgres-2servers", "Tasks.Sdk · PostgreSQL · 2 servers", Engine.TasksSdk, Storage.PostgreSql, ParityWorkers, null,
                 "two server processes on one database; clients alternate between them; two worker hosts, 5 slots each, one per server", Servers: 2));
+            configs.Add(new("tasks-postgres-2servers-tuned", "Tasks.Sdk · PostgreSQL · 2 servers · 100 slots", Engine.TasksSdk, Storage.PostgreSql, 100, null,
+                "same, two worker hosts with 50 slots each", Servers: 2));
             configs.Add(new("hangfire-postgres", "Hangfire · PostgreSQL · defaults", Engine.Hangfire, Storage.PostgreSql, ParityWorkers, null,
                 "Hangfire.PostgreSql defaults (QueuePollInterval 15 s), WorkerCount=10"));
             configs.Add(new("hangfire-postgres-tuned", "Hangfire · PostgreSQL · LISTEN/NOTIFY, 50 ms poll", Engine.Hangfire, Storage.PostgreSql, ParityWorkers, TimeSpan.FromMilliseconds(50),

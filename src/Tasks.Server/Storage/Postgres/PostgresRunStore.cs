@@ -62,7 +62,9 @@ internal sealed class PostgresRunStore : IRunStore, IAsyncDisposable
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             try
             {
-                var result = await work(new PostgresRunTransaction(connection, transaction, writes: true));
+                var tx = new PostgresRunTransaction(connection, transaction, writes: true);
+                var result = await work(tx);
+                await tx.FlushAsync();
                 await transaction.CommitAsync(CancellationToken.None);
                 return result;
             }

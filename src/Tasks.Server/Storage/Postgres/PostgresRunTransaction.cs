@@ -16,10 +16,13 @@ internal sealed class PostgresRunTransaction(NpgsqlConnection connection, Npgsql
 
     protected override string InsertionOrder => "seq";
 
+    protected override bool DefersWrites => writes;
+
     protected override string HasAnyTag(string names) => $"EXISTS (SELECT 1 FROM jsonb_array_elements_text(runs.tags::jsonb) AS tag(value) WHERE tag.value IN ({names}))";
 
     public override async Task LockSlotsAsync(string environmentId)
     {
+        await FlushAsync();
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@env, 0))", connection, transaction);
         command.Parameters.AddWithValue("env", environmentId);
         await command.ExecuteNonQueryAsync();

@@ -23,6 +23,9 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     public abstract Task LockSlotsAsync(string environmentId);
 
+    /// <summary>Writes waiting to go in one batch, in order (see <see cref="DefersWrites"/>).</summary>
+    private readonly List<(string Sql, List<(string Name, object? Value)> Parameters)> _deferred = [];
+
     /// <summary>Each run as this transaction last read or wrote it, so an update can write only what changed.</summary>
     private readonly Dictionary<string, RunRecord> _seen = new(StringComparer.Ordinal);
 
@@ -282,6 +285,42 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     internal static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    /// <summary>
+    /// True where each statement is a network round trip: writes whose results nobody reads then wait, and go together in one
+    /// batch before the next read, lock or commit (<see cref="FlushAsync"/>), so their order is kept and a transaction of many
+    /// updates costs a few round trips instead of one per row.
+    /// </summary>
+    protected virtual bool DefersWrites => false;
+
+    /// <summary>Sends the deferred writes, in order, in one batch. A backend's store calls it before committing.</summary>
+    public async Task FlushAsync()
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (sql, parameters) in _deferred)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        _deferred.Clear();
+        await batch.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A command for <paramref name="sql"/> on this transaction, without parameters. Backends may hand out cached, prepared ones.</summary>
     protected virtual DbCommand CreateCommand(string sql)
     {
@@ -310,6 +349,12 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     private async Task ExecuteAsync(string sql, params IEnumerable<(string, object?)> parameters)
     {
+        if (DefersWrites)
+        {
+            _deferred.Add((sql, [.. parameters]));
+            return;
+        }
+
         var command = Command(sql, parameters);
         try
         {
@@ -323,6 +368,7 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     private async Task<object?> ScalarAsync(string sql, params IEnumerable<(string, object?)> parameters)
     {
+        await FlushAsync();
         var command = Command(sql, parameters);
         try
         {
@@ -338,6 +384,7 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
     private async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> read, params IEnumerable<(string, object?)> parameters)
         where T : class
     {
+        await FlushAsync();
         var command = Command(sql, parameters);
         try
         {
@@ -352,6 +399,7 @@ internal abstract class SqlRunTransaction(DbConnection connection, DbTransaction
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, params IEnumerable<(string, object?)> parameters)
     {
+        await FlushAsync();
         var command = Command(sql, parameters);
         try
         {
