@@ -23,20 +23,16 @@ internal sealed record Plan(bool Quick, int Repetitions, TimeSpan Cap, IReadOnly
         return new Plan(quick, quick ? 3 : 5, TimeSpan.FromSeconds(quick ? 15 : 30), configs, specs, postgres);
     }
 
-    /// <summary>
-    /// Jobs (or samples, or batches) per cell. Durable Hangfire storages drain ~100 jobs/s and Tasks.Sdk on (durable) PostgreSQL ~60–150,
-    /// so they get smaller N, sized to finish within the cap; figures are rates.
-    /// </summary>
+    /// <summary>Jobs (or samples, or batches) per cell. Durable Hangfire storages drain ~100–200 jobs/s, so they get smaller N; figures are rates.</summary>
     public int Size(Workload workload, SystemConfig config)
     {
         var slowStorage = config.Engine == Engine.Hangfire && config.Storage != Storage.InMemory;
-        var oursOnPostgres = config.IsOurs && config.Storage == Storage.PostgreSql;
         return workload switch
         {
             Workload.TriggerLatency => Quick ? 500 : 2_000,
-            Workload.TriggerThroughput => slowStorage ? (Quick ? 1_000 : 3_000) : oursOnPostgres ? (Quick ? 2_000 : 5_000) : (Quick ? 5_000 : 20_000),
+            Workload.TriggerThroughput => slowStorage ? (Quick ? 1_000 : 3_000) : (Quick ? 5_000 : 20_000),
             Workload.BatchTrigger => Quick ? 5 : 20,
-            Workload.Drain or Workload.EndToEnd => slowStorage ? (Quick ? 300 : 1_000) : oursOnPostgres ? (Quick ? 1_000 : 2_500) : (Quick ? 5_000 : 20_000),
+            Workload.Drain or Workload.EndToEnd => slowStorage ? (Quick ? 300 : 1_000) : (Quick ? 5_000 : 20_000),
             Workload.IdleLatency => Quick ? 100 : 500,
             Workload.Fanout => 1,
             _ => throw new ArgumentOutOfRangeException(nameof(workload)),
