@@ -87,6 +87,20 @@ public abstract class RunEngineConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_items_streamed_twice_or_repeated_create_one_run_per_index()
+    {
+        var batch = await Engine.CreateBatchAsync(Env, new CreateBatchRequest { RunCount = 3 }, null, CancellationToken.None);
+
+        var first = await Engine.AddBatchItemsAsync(Env, batch.Id, [new BatchItem(0, "work", Json("0")), new BatchItem(1, "work", Json("1")), new BatchItem(1, "work", Json("1"))], CancellationToken.None);
+        var retried = await Engine.AddBatchItemsAsync(Env, batch.Id, [new BatchItem(1, "work", Json("1")), new BatchItem(2, "work", Json("2"))], CancellationToken.None);
+
+        Assert.Equal((2, 1, false), (first.ItemsAccepted, first.ItemsDeduplicated, first.Sealed));
+        Assert.Equal((1, 1, true), (retried.ItemsAccepted, retried.ItemsDeduplicated, retried.Sealed));
+        var leased = await LeaseAsync("w", "work", max: 10);
+        Assert.Equal(["0", "1", "2"], leased.Select(r => r.Payload).Order());
+    }
+
+    [Fact]
     public async Task Writes_at_once_stand_alone_and_a_failing_one_leaves_nothing_behind()
     {
         // Stores may commit concurrent writes together (SQLite does, in groups): each must still succeed or fail on its own.

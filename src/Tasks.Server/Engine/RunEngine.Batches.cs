@@ -65,6 +65,11 @@ internal sealed partial class RunEngine
 
             var now = Now;
             int accepted = 0, deduplicated = 0;
+            var lookups = new RunLookups(tx);
+
+            // A first stream (the usual case) finds no items to skip but those repeated within itself: no lookup per item.
+            var firstStream = await tx.CountBatchRunsAsync(batch.Id) == 0;
+            var added = new HashSet<int>();
             foreach (var item in items)
             {
                 if (item.Index < 0 || item.Index >= batch.RunCount)
@@ -72,13 +77,14 @@ internal sealed partial class RunEngine
                     throw ApiProblem.BadRequest($"Item index {item.Index} is outside the batch's {batch.RunCount} items.");
                 }
 
-                if (await tx.BatchItemExistsAsync(batch.Id, item.Index))
+                if (added.Contains(item.Index) || (!firstStream && await tx.BatchItemExistsAsync(batch.Id, item.Index)))
                 {
                     deduplicated++;
                     continue;
                 }
 
-                await CreateRunAsync(tx, env, item.Task, item.Payload, item.Options, batch, item.Index, now);
+                await CreateRunAsync(tx, env, item.Task, item.Payload, item.Options, batch, item.Index, now, lookups);
+                added.Add(item.Index);
                 accepted++;
             }
 

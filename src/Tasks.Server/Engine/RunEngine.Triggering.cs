@@ -39,9 +39,10 @@ internal sealed partial class RunEngine
     }
 
     private static async Task<(RunRecord Run, bool Cached)> CreateRunAsync(
-        IRunTransaction tx, EnvironmentRecord env, string taskId, JsonElement? payload, TriggerRequestOptions? options, BatchRecord? batch, int? index, long now)
+        IRunTransaction tx, EnvironmentRecord env, string taskId, JsonElement? payload, TriggerRequestOptions? options, BatchRecord? batch, int? index, long now,
+        RunLookups? lookups = null)
     {
-        var task = await tx.GetTaskAsync(env.Id, taskId)
+        var task = await (lookups?.GetTaskAsync(env.Id, taskId) ?? tx.GetTaskAsync(env.Id, taskId))
             ?? throw ApiProblem.NotFound($"Task not found: '{taskId}'. No worker has registered a task with this id in the {env.Type} environment.");
         var o = options ?? new TriggerRequestOptions();
         var tags = ValidateTags(o.Tags);
@@ -59,7 +60,7 @@ internal sealed partial class RunEngine
         RunRecord? parent = null;
         if (parentId is not null)
         {
-            parent = await tx.GetRunAsync(parentId) is { } p && p.EnvironmentId == env.Id ? p : throw ApiProblem.NotFound($"Parent run not found: '{parentId}'.");
+            parent = await (resumeParent || lookups is null ? tx.GetRunAsync(parentId) : lookups.GetParentAsync(parentId)) is { } p && p.EnvironmentId == env.Id ? p : throw ApiProblem.NotFound($"Parent run not found: '{parentId}'.");
             if (resumeParent && parent.Status != RunStatuses.Executing)
             {
                 throw ApiProblem.Unprocessable($"Parent run {parentId} is {parent.Status}; a run can only wait while it is EXECUTING.");
