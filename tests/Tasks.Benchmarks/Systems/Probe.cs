@@ -50,6 +50,11 @@ internal static class Probe
     {
         var now = Stopwatch.GetTimestamp();
         var starts = _starts;
+        if (starts.Length > 0 && (uint)job >= (uint)starts.Length)
+        {
+            return; // a warm-up job that ran late, into a measurement: it must not count as one of the measured starts
+        }
+
         if ((uint)job < (uint)starts.Length && Interlocked.Exchange(ref starts[job], now) != 0)
         {
             Interlocked.Increment(ref _duplicates);
