@@ -36,7 +36,7 @@ internal static class TaskOptionRules
                 default:
                     if (Array.IndexOf(DurationOptions, name) >= 0 && value is string text)
                     {
-                        if (!DurationText.TryParse(text, out var duration))
+                        if (!DurationGrammar.TryParse(text, out var duration))
                         {
                             problems.Add((name, $"to \"{text}\", which is not a duration; write e.g. \"500ms\", \"30s\", \"10m\" or \"1h30m\""));
                         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Tasks.Sdk;
@@ -12,61 +11,7 @@ public static class Durations
         TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a duration; write e.g. \"500ms\", \"30s\", \"10m\", \"1h30m\", \"2d\" or \"1w\".");
 
     /// <summary>Parses a duration; a bare number means seconds.</summary>
-    public static bool TryParse(string? text, out TimeSpan value)
-    {
-        value = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        text = text.Trim();
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            value = TimeSpan.FromSeconds(seconds);
-            return seconds >= 0;
-        }
-
-        var i = 0;
-        while (i < text.Length)
-        {
-            var start = i;
-            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
-            {
-                i++;
-            }
-
-            if (start == i || !double.TryParse(text.AsSpan(start, i - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-            {
-                return false;
-            }
-
-            var unitStart = i;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                i++;
-            }
-
-            TimeSpan? unit = text[unitStart..i] switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(1),
-                "s" => TimeSpan.FromSeconds(1),
-                "m" => TimeSpan.FromMinutes(1),
-                "h" => TimeSpan.FromHours(1),
-                "d" => TimeSpan.FromDays(1),
-                "w" => TimeSpan.FromDays(7),
-                _ => null,
-            };
-            if (unit is null)
-            {
-                return false;
-            }
-
-            value += unit.Value * amount;
-        }
-
-        return true;
-    }
+    public static bool TryParse(string? text, out TimeSpan value) => DurationGrammar.TryParse(text, out value);
 
     /// <summary>Writes a duration the way Trigger.dev reads it (<c>"90s"</c>, <c>"250ms"</c>).</summary>
     public static string Format(TimeSpan value)
